@@ -1,0 +1,17 @@
+/**
+ * @parley/shared — the wire contract between server and client: zod schemas, document
+ * scopes and the permission table, the typed Yjs model, socket.io event maps, close
+ * and error codes. No Node or DOM imports.
+ */
+export * from './codes.js';
+export * from './scopes.js';
+export * from './pulse.js';
+export * from './events.js';
+export * from './schemas/common.js';
+export * from './schemas/board.js';
+export * from './schemas/joint.js';
+export * from './schemas/facilitation.js';
+export * from './schemas/api.js';
+export * from './model/items.js';
+export * from './model/collections.js';
+export * from './model/derive.js';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { roleSchema, sideIdSchema } from '../scopes.js';
+
+/** Body of `POST /api/rooms`. */
+export const createRoomBodySchema = z
+  .object({
+    title: z.string().trim().min(1, 'title cannot be empty').max(200),
+    sides: z.tuple([z.string().trim().min(1).max(100), z.string().trim().min(1).max(100)]),
+    mediated: z.boolean(),
+  })
+  .strict();
+export type CreateRoomBody = z.infer<typeof createRoomBodySchema>;
+
+export const inviteSchema = z.object({
+  role: roleSchema,
+  side: sideIdSchema.optional(),
+  token: z.string(),
+  url: z.string(),
+});
+export type Invite = z.infer<typeof inviteSchema>;
+
+export interface CreateRoomResponse {
+  roomId: string;
+  invites: { mediator?: Invite; a: Invite; b: Invite; observer: Invite };
+  /**
+   * Lets the room's creator revoke and reissue invites (useful in a room without a
+   * mediator). Not a member token: it cannot join the room.
+   */
+  adminToken: string;
+}
+
+/** Tokens are base64url strings of at least 128 random bits. */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'malformed token');
+
+export const resolveInviteBodySchema = z.object({ token: tokenSchema }).strict();
+
+export interface RoomSummary {
+  roomId: string;
+  title: string;
+  /** Display names of side a and side b. */
+  sides: [string, string];
+  mediated: boolean;
+  createdAt: number;
+}
+
+/** `POST /api/invites/resolve` → what a token lets its holder do. */
+export interface ResolveInviteResponse {
+  role: z.infer<typeof roleSchema>;
+  side?: z.infer<typeof sideIdSchema>;
+  room: RoomSummary;
+}
+
+export const displayNameSchema = z.string().trim().min(1, 'display name cannot be empty').max(60);
+
+/** Body of `POST /api/members`: join a room with an invite token and a display name. */
+export const joinBodySchema = z.object({ token: tokenSchema, name: displayNameSchema }).strict();
+
+export interface JoinResponse extends ResolveInviteResponse {
+  memberId: string;
+  /** Authenticates this member's `/yjs` and socket.io connections. */
+  memberToken: string;
+  name: string;
+}
+
+export const reissueBodySchema = z
+  .object({ role: roleSchema, side: sideIdSchema.optional() })
+  .strict()
+  .refine((b) => (b.role === 'side') === (b.side !== undefined), 'side is required exactly for role "side"');
+
+export interface ReissueResponse {
+  invite: Invite;
+}
