@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment variables, parsed once at start-up. A bad value stops the process with
+ * a message naming the variable, instead of running with a surprise.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Base of invite links; defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest WebSocket frame accepted on /yjs. */
+  MAX_FRAME_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  /** Largest encoded state a document may grow to. */
+  MAX_DOC_BYTES: int(1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Sustained messages per second per connection, with a burst of twice that. */
+  MAX_MESSAGES_PER_SECOND: int(1, 100_000).default(100),
+  MAX_CONNECTIONS_PER_ROOM: int(1, 100_000).default(200),
+  MAX_ROOMS_LOADED: int(1, 1_000_000).default(10_000),
+  /** Compact a document into a snapshot once it has this many stored updates. */
+  COMPACT_AFTER_UPDATES: int(10, 1_000_000).default(500),
+  /** Rooms a single address may create per hour. */
+  ROOMS_PER_HOUR_PER_ADDRESS: int(1, 100_000).default(60),
+  /** Comma-separated origins allowed to open /yjs and socket.io; empty = same host only. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Delay before an idle room's documents are unloaded from memory. */
+  UNLOAD_AFTER_MS: int(0, 3_600_000).default(30_000),
+});
+
+export type Config = Omit<z.infer<typeof envSchema>, 'ALLOWED_ORIGINS'> & {
+  ALLOWED_ORIGINS: string[];
+  DB_FILE: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    ALLOWED_ORIGINS: c.ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    DB_FILE: path.join(c.DATA_DIR, 'parley.sqlite'),
+  };
+}

@@ -1,0 +1,56 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Logger } from '../log.js';
+import type { RoomService } from '../rooms/service.js';
+import type { Timeline } from '../timeline/timeline.js';
+import { registerRoomHandlers } from './roomHandlers.js';
+import { channel, type ControlServer, type ControlSocket } from './types.js';
+
+export interface ControlPlaneDeps {
+  rooms: RoomService;
+  timeline: Timeline;
+  log: Logger;
+  isOriginAllowed: (req: IncomingMessage) => boolean;
+  /** Further domains (pulse checks, pause requests) register their handlers here. */
+  domains: Array<(io: ControlServer, socket: ControlSocket) => void>;
+}
+
+/**
+ * The socket.io control plane: what the server must decide (pulse checks, pause
+ * requests, the timeline, who is here). A socket is admitted only with a valid token;
+ * its identity comes from that token and nothing else.
+ */
+export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps): ControlServer {
+  const { rooms, timeline, log } = deps;
+  const io: ControlServer = new Server(server, {
+    serveClient: false,
+    // /yjs upgrades belong to the sync endpoint; socket.io must not destroy them.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => callback(null, deps.isOriginAllowed(req)),
+  });
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const identity = typeof token === 'string' ? rooms.authenticate(token) : null;
+    if (!identity) return next(new Error('unauthorized'));
+    socket.data.identity = identity;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    registerRoomHandlers(io, socket, timeline, log);
+    for (const register of deps.domains) register(io, socket);
+  });
+
+  timeline.on('entry', (roomId, entry) => io.to(channel.room(roomId)).emit('timeline:entry', entry));
+
+  rooms.on('revoked', (inviteId) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.identity?.inviteId !== inviteId) continue;
+      socket.emit('session:revoked', { message: 'your invite was revoked; ask for a new link' });
+      socket.disconnect(true);
+    }
+  });
+  return io;
+}

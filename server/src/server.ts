@@ -1,0 +1,70 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloseCode } from '@parley/shared';
+import type { Config } from './config.js';
+import { attachControlPlane } from './control/index.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './log.js';
+import { originPolicy } from './origin.js';
+import { RoomService } from './rooms/service.js';
+import { openSqliteStorage } from './storage/sqlite.js';
+import type { Storage } from './storage/types.js';
+import { DocRegistry } from './sync/docRegistry.js';
+import { attachSyncEndpoint } from './sync/endpoint.js';
+import { Timeline } from './timeline/timeline.js';
+
+export interface ParleyServer {
+  http: Server;
+  storage: Storage;
+  /** Resolves once listening; the port is the real one when PORT=0. */
+  listen(): Promise<AddressInfo>;
+  /** Graceful: stop accepting, commit and compact, close every socket, close storage. */
+  close(): Promise<void>;
+}
+
+/** Wires storage, rooms, the HTTP API, the sync endpoint and the control plane onto one port. */
+export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
+  const storage = openSqliteStorage(config.DB_FILE);
+  let ready = false;
+  const listenAddress = { current: null as AddressInfo | null };
+  const publicUrl = () =>
+    config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${listenAddress.current?.port ?? config.PORT}`;
+  const rooms = new RoomService(storage, publicUrl);
+  const timeline = new Timeline(storage);
+  const registry = new DocRegistry(storage, config, timeline, log);
+  const isOriginAllowed = originPolicy(config.ALLOWED_ORIGINS);
+
+  const app = createApp({ rooms, log, clientDir, isReady: () => ready });
+  const http = createServer(app);
+  const sync = attachSyncEndpoint(http, {
+    config,
+    rooms,
+    registry,
+    log,
+    isOriginAllowed,
+    events: { rejected: (reason) => log.debug({ reason }, 'rejected a message') },
+  });
+  const io = attachControlPlane(http, { rooms, timeline, log, isOriginAllowed, domains: [] });
+
+  return {
+    http,
+    storage,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.PORT, config.HOST, () => {
+          listenAddress.current = http.address() as AddressInfo;
+          ready = true;
+          resolve(listenAddress.current);
+        });
+      }),
+    async close() {
+      ready = false;
+      http.close();
+      sync.close(CloseCode.GoingAway, 'server shutting down');
+      await io.close();
+      http.closeAllConnections();
+      storage.close();
+    },
+  };
+}

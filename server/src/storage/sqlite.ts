@@ -1,0 +1,283 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ErrorCode, type Role, type SideId } from '@parley/shared';
+import { ParleyError } from '../errors.js';
+import type {
+  Credential,
+  InviteRecord,
+  MemberRecord,
+  PendingUpdate,
+  RoomRecord,
+  Storage,
+  StoredDoc,
+  TimelineRecord,
+} from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS rooms (
+  room_id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  side_a TEXT NOT NULL,
+  side_b TEXT NOT NULL,
+  mediated INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  admin_hash TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS invites (
+  invite_id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(room_id),
+  role TEXT NOT NULL,
+  side TEXT,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS invites_by_room ON invites(room_id);
+CREATE TABLE IF NOT EXISTS members (
+  member_id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(room_id),
+  invite_id TEXT NOT NULL REFERENCES invites(invite_id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  id INTEGER PRIMARY KEY,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates(doc, id);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  doc TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  upto INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS timeline (
+  seq INTEGER PRIMARY KEY,
+  room_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  member_id TEXT,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  side TEXT,
+  summary TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS timeline_by_room ON timeline(room_id, seq);
+`;
+
+interface RoomRow {
+  room_id: string;
+  title: string;
+  side_a: string;
+  side_b: string;
+  mediated: number;
+  created_at: number;
+}
+interface InviteRow {
+  invite_id: string;
+  room_id: string;
+  role: Role;
+  side: SideId | null;
+  created_at: number;
+}
+
+const toRoom = (r: RoomRow): RoomRecord => ({
+  roomId: r.room_id,
+  title: r.title,
+  sides: [r.side_a, r.side_b],
+  mediated: r.mediated === 1,
+  createdAt: r.created_at,
+});
+const toInvite = (r: InviteRow): InviteRecord => ({
+  inviteId: r.invite_id,
+  roomId: r.room_id,
+  role: r.role,
+  side: r.side,
+  createdAt: r.created_at,
+});
+
+/** SQLite errors that mean "this database will not take writes now". */
+const UNAVAILABLE = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
+
+function guardWrite<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if ([...UNAVAILABLE].some((c) => code.startsWith(c))) {
+      throw new ParleyError(ErrorCode.StorageUnavailable, `storage refused the write (${code})`);
+    }
+    throw error;
+  }
+}
+
+/** The embedded default: one SQLite file in WAL mode. */
+export function openSqliteStorage(file: string): Storage {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a process crash (kill -9); only a power loss
+  // can take the last transactions, which FULL would add an fsync per commit to prevent.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 2000');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertRoom: db.prepare(
+      'INSERT INTO rooms (room_id, title, side_a, side_b, mediated, created_at, admin_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertInvite: db.prepare(
+      'INSERT INTO invites (invite_id, room_id, role, side, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    getRoom: db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE room_id = ?'),
+    roomByAdmin: db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE admin_hash = ?'),
+    liveInviteByHash: db.prepare<[string], InviteRow>(
+      'SELECT * FROM invites WHERE token_hash = ? AND revoked_at IS NULL',
+    ),
+    liveInviteById: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE invite_id = ? AND revoked_at IS NULL'),
+    memberByHash: db.prepare<
+      [string],
+      { member_id: string; room_id: string; invite_id: string; name: string; created_at: number }
+    >('SELECT * FROM members WHERE token_hash = ?'),
+    liveInviteForRole: db.prepare<[string, string, string | null], InviteRow>(
+      'SELECT * FROM invites WHERE room_id = ? AND role = ? AND side IS ? AND revoked_at IS NULL',
+    ),
+    revokeInvite: db.prepare('UPDATE invites SET revoked_at = ? WHERE invite_id = ?'),
+    insertMember: db.prepare(
+      'INSERT INTO members (member_id, room_id, invite_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    snapshot: db.prepare<[string], { data: Buffer; upto: number }>(
+      'SELECT data, upto FROM doc_snapshots WHERE doc = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], { id: number; data: Buffer }>(
+      'SELECT id, data FROM doc_updates WHERE doc = ? AND id > ? ORDER BY id',
+    ),
+    insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+    upsertSnapshot: db.prepare(
+      'INSERT INTO doc_snapshots (doc, data, upto) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto = excluded.upto',
+    ),
+    deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
+    countUpdates: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+    insertTimeline: db.prepare(
+      'INSERT INTO timeline (room_id, at, doc, member_id, name, role, side, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    listTimeline: db.prepare<[string, number, number], Record<string, unknown>>(
+      'SELECT * FROM timeline WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+    ),
+  };
+
+  const createRoom = db.transaction(
+    (room: RoomRecord, adminHash: string, invites: Array<{ invite: InviteRecord; tokenHash: string }>) => {
+      q.insertRoom.run(
+        room.roomId,
+        room.title,
+        room.sides[0],
+        room.sides[1],
+        room.mediated ? 1 : 0,
+        room.createdAt,
+        adminHash,
+      );
+      for (const { invite, tokenHash } of invites) {
+        q.insertInvite.run(invite.inviteId, invite.roomId, invite.role, invite.side, tokenHash, invite.createdAt);
+      }
+    },
+  );
+
+  const replaceInvite = db.transaction((invite: InviteRecord, tokenHash: string, at: number): string | null => {
+    const old = q.liveInviteForRole.get(invite.roomId, invite.role, invite.side);
+    if (old) q.revokeInvite.run(at, old.invite_id);
+    q.insertInvite.run(invite.inviteId, invite.roomId, invite.role, invite.side, tokenHash, invite.createdAt);
+    return old?.invite_id ?? null;
+  });
+
+  const appendUpdates = db.transaction((updates: PendingUpdate[]): number[] =>
+    updates.map((u) => Number(q.insertUpdate.run(u.doc, u.update).lastInsertRowid)),
+  );
+
+  const compact = db.transaction((doc: string, snapshot: Uint8Array, uptoId: number) => {
+    q.upsertSnapshot.run(doc, snapshot, uptoId);
+    q.deleteUpdatesUpTo.run(doc, uptoId);
+  });
+
+  function findCredential(hash: string): Credential | undefined {
+    const inviteRow = q.liveInviteByHash.get(hash);
+    if (inviteRow) {
+      const room = q.getRoom.get(inviteRow.room_id);
+      return room && { kind: 'invite', room: toRoom(room), invite: toInvite(inviteRow) };
+    }
+    const memberRow = q.memberByHash.get(hash);
+    if (memberRow) {
+      const invite = q.liveInviteById.get(memberRow.invite_id);
+      const room = q.getRoom.get(memberRow.room_id);
+      if (!invite || !room) return undefined;
+      const member: MemberRecord = {
+        memberId: memberRow.member_id,
+        roomId: memberRow.room_id,
+        inviteId: memberRow.invite_id,
+        name: memberRow.name,
+        createdAt: memberRow.created_at,
+      };
+      return { kind: 'member', room: toRoom(room), invite: toInvite(invite), member };
+    }
+    const adminRoom = q.roomByAdmin.get(hash);
+    return adminRoom && { kind: 'admin', room: toRoom(adminRoom) };
+  }
+
+  return {
+    createRoom: (room, adminHash, invites) => guardWrite(() => createRoom(room, adminHash, invites)),
+    getRoom: (roomId) => {
+      const row = q.getRoom.get(roomId);
+      return row && toRoom(row);
+    },
+    findCredential,
+    replaceInvite: (invite, hash, at) => guardWrite(() => replaceInvite(invite, hash, at)),
+    addMember: (m, hash) =>
+      guardWrite(() => q.insertMember.run(m.memberId, m.roomId, m.inviteId, m.name, hash, m.createdAt)),
+
+    loadDoc(doc): StoredDoc {
+      const snap = q.snapshot.get(doc);
+      const rows = q.updatesAfter.all(doc, snap?.upto ?? 0);
+      return {
+        snapshot: snap ? new Uint8Array(snap.data) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastUpdateId: rows.length ? rows[rows.length - 1]!.id : (snap?.upto ?? 0),
+      };
+    },
+    appendUpdates: (updates) => guardWrite(() => appendUpdates(updates)),
+    compact: (doc, snapshot, uptoId) => guardWrite(() => compact(doc, snapshot, uptoId)),
+    countUpdates: (doc) => q.countUpdates.get(doc)?.n ?? 0,
+
+    appendTimeline(entry) {
+      const info = guardWrite(() =>
+        q.insertTimeline.run(
+          entry.roomId,
+          entry.at,
+          entry.doc,
+          entry.memberId,
+          entry.name,
+          entry.role,
+          entry.side,
+          entry.summary,
+        ),
+      );
+      return { ...entry, seq: Number(info.lastInsertRowid) };
+    },
+    listTimeline(roomId, beforeSeq, limit) {
+      return q.listTimeline.all(roomId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).map((r) => ({
+        seq: r.seq as number,
+        roomId: r.room_id as string,
+        at: r.at as number,
+        doc: r.doc as string,
+        memberId: (r.member_id as string | null) ?? null,
+        name: r.name as string,
+        role: r.role as Role,
+        side: (r.side as SideId | null) ?? null,
+        summary: r.summary as string,
+      }));
+    },
+    close: () => db.close(),
+  };
+}

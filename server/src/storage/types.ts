@@ -1,0 +1,87 @@
+import type { Role, SideId } from '@parley/shared';
+
+/**
+ * What the server keeps. A small interface so that a server database can replace the
+ * embedded SQLite file when one machine is outgrown; every method is synchronous
+ * because the embedded default is, and "accepted ⇒ durable" means a method returning
+ * is a commit.
+ */
+
+export interface RoomRecord {
+  roomId: string;
+  title: string;
+  sides: [string, string];
+  mediated: boolean;
+  createdAt: number;
+}
+
+export interface InviteRecord {
+  inviteId: string;
+  roomId: string;
+  role: Role;
+  side: SideId | null;
+  createdAt: number;
+}
+
+export interface MemberRecord {
+  memberId: string;
+  roomId: string;
+  inviteId: string;
+  name: string;
+  createdAt: number;
+}
+
+/** What a token hash resolves to. Revoked invites (and members issued from them) resolve to nothing. */
+export type Credential =
+  | { kind: 'invite'; room: RoomRecord; invite: InviteRecord }
+  | { kind: 'member'; room: RoomRecord; invite: InviteRecord; member: MemberRecord }
+  | { kind: 'admin'; room: RoomRecord };
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Id of the last stored update (0 when none): compaction folds everything up to it. */
+  lastUpdateId: number;
+}
+
+export interface PendingUpdate {
+  doc: string;
+  update: Uint8Array;
+}
+
+export interface TimelineRecord {
+  seq: number;
+  roomId: string;
+  at: number;
+  doc: string;
+  memberId: string | null;
+  name: string;
+  role: Role;
+  side: SideId | null;
+  summary: string;
+}
+
+export interface Storage {
+  createRoom(
+    room: RoomRecord,
+    adminTokenHash: string,
+    invites: Array<{ invite: InviteRecord; tokenHash: string }>,
+  ): void;
+  getRoom(roomId: string): RoomRecord | undefined;
+  findCredential(tokenHash: string): Credential | undefined;
+  /** Revokes the room's live invite for this role and stores a new one, atomically. Returns the revoked invite's id. */
+  replaceInvite(invite: InviteRecord, tokenHash: string, at: number): string | null;
+  addMember(member: MemberRecord, tokenHash: string): void;
+
+  loadDoc(doc: string): StoredDoc;
+  /** Appends updates in one transaction; returns the id of each. Throws StorageUnavailableError when the database refuses writes. */
+  appendUpdates(updates: PendingUpdate[]): number[];
+  /** Replaces every update of `doc` up to `uptoId` with `snapshot`. */
+  compact(doc: string, snapshot: Uint8Array, uptoId: number): void;
+  countUpdates(doc: string): number;
+
+  appendTimeline(entry: Omit<TimelineRecord, 'seq'>): TimelineRecord;
+  listTimeline(roomId: string, beforeSeq: number | undefined, limit: number): TimelineRecord[];
+
+  close(): void;
+}

@@ -1,0 +1,58 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { MemberView } from '@parley/shared';
+import { MalformedMessage } from './protocol.js';
+
+/** Most awareness client ids one connection may speak for (a tab normally has one per doc). */
+const MAX_CLIENTS_PER_CONNECTION = 8;
+
+/**
+ * Rewrites an inbound awareness update so nobody can pose as someone else: every
+ * state's `user` field is replaced by the identity the server established from the
+ * token, and entries for awareness client ids owned by another connection are dropped.
+ * Returns the rewritten update (null when nothing is left) and the ids this
+ * connection now speaks for.
+ */
+export function stampAwareness(
+  update: Uint8Array,
+  user: MemberView,
+  owned: Set<number>,
+  ownedElsewhere: (clientId: number) => boolean,
+): Uint8Array | null {
+  const entries: Array<{ clientId: number; clock: number; state: string }> = [];
+  try {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const json = decoding.readVarString(d);
+      const state: unknown = JSON.parse(json);
+      if (ownedElsewhere(clientId)) continue;
+      if (!owned.has(clientId)) {
+        if (owned.size >= MAX_CLIENTS_PER_CONNECTION) continue;
+        owned.add(clientId);
+      }
+      if (state === null) {
+        entries.push({ clientId, clock, state: 'null' });
+      } else if (typeof state === 'object' && !Array.isArray(state)) {
+        entries.push({ clientId, clock, state: JSON.stringify({ ...state, user }) });
+      } else {
+        throw new MalformedMessage('awareness state must be an object or null');
+      }
+    }
+    if (decoding.hasContent(d)) throw new MalformedMessage('trailing bytes after awareness update');
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error;
+    throw new MalformedMessage(`undecodable awareness update: ${(error as Error).message}`);
+  }
+  if (entries.length === 0) return null;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, entry.state);
+  }
+  return encoding.toUint8Array(e);
+}

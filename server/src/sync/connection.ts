@@ -1,0 +1,165 @@
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, ErrorCode, canWrite } from '@parley/shared';
+import type { Config } from '../config.js';
+import { ParleyError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { memberView, type Identity } from '../rooms/identity.js';
+import { stampAwareness } from './awarenessIdentity.js';
+import type { DocRegistry } from './docRegistry.js';
+import {
+  MalformedMessage,
+  decodeMessage,
+  encodeAwarenessStates,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  inspectUpdate,
+  type InboundMessage,
+} from './protocol.js';
+import { TokenBucket } from './rateLimit.js';
+import type { Peer, SharedDoc } from './sharedDoc.js';
+
+type Limits = Pick<Config, 'MAX_FRAME_BYTES' | 'MAX_MESSAGES_PER_SECOND'>;
+
+export interface ConnectionEvents {
+  /** A message was refused without closing (e.g. a write to a read-only doc). */
+  rejected(reason: string): void;
+}
+
+/**
+ * One `/yjs` WebSocket bound to one document. Every frame goes through the same path:
+ * rate limit, size cap, decode, then the handler for its type. A bad frame closes this
+ * connection with a documented code and never throws out of the handler.
+ */
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>();
+  private readonly bucket: TokenBucket;
+  private readonly writable: boolean;
+  private doc: SharedDoc | null = null;
+  private closed = false;
+  private alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly identity: Identity,
+    private readonly registry: DocRegistry,
+    private readonly limits: Limits,
+    private readonly log: Logger,
+    private readonly events: ConnectionEvents,
+    scope: SharedDoc['scope'],
+  ) {
+    this.bucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND, limits.MAX_MESSAGES_PER_SECOND * 2);
+    this.writable = canWrite(identity.principal, scope, identity.room);
+  }
+
+  /** Binds to the (fully loaded) document and sends the opening sync step 1 and awareness states. */
+  open(doc: SharedDoc): void {
+    this.doc = doc;
+    this.ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    this.ws.on('close', () => this.onClose());
+    this.ws.on('error', (error) => this.log.debug({ err: error }, 'websocket error'));
+    this.ws.on('pong', () => {
+      this.alive = true;
+    });
+    this.send(encodeSyncStep1(doc.doc));
+    const states = [...doc.awareness.getStates().keys()];
+    if (states.length > 0) this.send(encodeAwarenessStates(doc.awareness, states));
+  }
+
+  /** Keepalive: called periodically; a peer that did not answer the last ping is dropped. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(frame, { binary: true }, (error) => {
+      if (error) this.close(CloseCode.GoingAway, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.doc) this.registry.detach(this.doc, this);
+    this.ws.close(code, reason);
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.doc) this.registry.detach(this.doc, this);
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.closed || !this.doc) return;
+    try {
+      if (!this.bucket.take()) return this.close(CloseCode.TooManyMessages, 'too many messages');
+      if (data.length > this.limits.MAX_FRAME_BYTES) return this.close(CloseCode.TooLarge, 'frame too large');
+      if (!isBinary) throw new MalformedMessage('text frames are not part of the protocol');
+      this.handle(this.doc, decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.length)));
+    } catch (error) {
+      if (error instanceof MalformedMessage) {
+        this.events.rejected('malformed');
+        this.close(CloseCode.BadMessage, error.message.slice(0, 120));
+      } else if (error instanceof ParleyError && error.code === ErrorCode.TooLarge) {
+        this.events.rejected('too_large');
+        this.close(CloseCode.TooLarge, error.message.slice(0, 120));
+      } else if (error instanceof ParleyError && error.code === ErrorCode.StorageUnavailable) {
+        this.close(CloseCode.StorageUnavailable, error.message.slice(0, 120));
+      } else {
+        this.log.error({ err: error, doc: this.doc.name }, 'unexpected error handling a frame');
+        this.close(1011, 'internal error');
+      }
+    }
+  }
+
+  private handle(doc: SharedDoc, message: InboundMessage): void {
+    switch (message.type) {
+      case 'syncStep1':
+        // Nothing is revealed before it is committed.
+        this.registry.flush();
+        this.send(encodeSyncStep2(doc.doc, message.stateVector));
+        return;
+      case 'update': {
+        const { empty } = inspectUpdate(message.update);
+        if (empty) return;
+        if (!this.writable) {
+          this.events.rejected('forbidden_write');
+          this.log.info(
+            { doc: doc.name, role: this.identity.principal.role },
+            'dropped a write to a read-only document',
+          );
+          return;
+        }
+        this.registry.accept(doc, this, message.update);
+        return;
+      }
+      case 'awareness': {
+        const user = memberView(this.identity, `guest-${this.identity.inviteId}`);
+        const stamped = stampAwareness(message.update, user, this.awarenessIds, (id) => this.ownedElsewhere(doc, id));
+        if (stamped) awarenessProtocol.applyAwarenessUpdate(doc.awareness, stamped, this);
+        return;
+      }
+      case 'queryAwareness':
+        this.send(encodeAwarenessStates(doc.awareness, [...doc.awareness.getStates().keys()]));
+        return;
+      case 'auth':
+        return;
+      default: {
+        const unreachable: never = message;
+        throw new MalformedMessage(`unhandled message ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  private ownedElsewhere(doc: SharedDoc, clientId: number): boolean {
+    for (const peer of doc.peers) if (peer !== this && peer.awarenessIds.has(clientId)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,181 @@
+import { CloseCode, ErrorCode, type DocScope } from '@parley/shared';
+import type { Config } from '../config.js';
+import { ParleyError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Storage } from '../storage/types.js';
+import type { Timeline } from '../timeline/timeline.js';
+import { MalformedMessage } from './protocol.js';
+import { SharedDoc, type Peer } from './sharedDoc.js';
+
+type Limits = Pick<Config, 'MAX_DOC_BYTES' | 'COMPACT_AFTER_UPDATES' | 'UNLOAD_AFTER_MS' | 'MAX_ROOMS_LOADED'>;
+
+/**
+ * The documents in memory: loads them from storage on first use, batches the commit
+ * of accepted updates (one transaction per event-loop turn, then relay), compacts them
+ * into snapshots, and unloads them once the last peer has left.
+ */
+export class DocRegistry {
+  private readonly docs = new Map<string, SharedDoc>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly dirty = new Set<SharedDoc>();
+  private flushScheduled = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly limits: Limits,
+    private readonly timeline: Timeline,
+    private readonly log: Logger,
+  ) {}
+
+  get loadedDocs(): number {
+    return this.docs.size;
+  }
+
+  roomsLoaded(): number {
+    return new Set([...this.docs.values()].map((d) => d.roomId)).size;
+  }
+
+  peersInRoom(roomId: string): number {
+    let n = 0;
+    for (const doc of this.docs.values()) if (doc.roomId === roomId) n += doc.peers.size;
+    return n;
+  }
+
+  /** Loads the document fully (synchronously) before the first sync answer and adds the peer. */
+  attach(name: string, roomId: string, scope: DocScope, peer: Peer): SharedDoc {
+    let doc = this.docs.get(name);
+    if (!doc) {
+      const roomLoaded = [...this.docs.values()].some((d) => d.roomId === roomId);
+      if (!roomLoaded && this.roomsLoaded() >= this.limits.MAX_ROOMS_LOADED) {
+        throw new ParleyError(ErrorCode.RateLimited, 'the server has reached its room limit; try again later');
+      }
+      doc = new SharedDoc(name, roomId, scope, this.storage.loadDoc(name));
+      this.docs.set(name, doc);
+    }
+    clearTimeout(this.unloadTimers.get(name));
+    this.unloadTimers.delete(name);
+    doc.peers.add(peer);
+    return doc;
+  }
+
+  detach(doc: SharedDoc, peer: Peer): void {
+    doc.removePeer(peer);
+    if (doc.peers.size > 0 || this.docs.get(doc.name) !== doc) return;
+    const timer = setTimeout(() => this.unload(doc), this.limits.UNLOAD_AFTER_MS);
+    timer.unref();
+    this.unloadTimers.set(doc.name, timer);
+  }
+
+  /**
+   * Applies a permitted peer's update in memory and queues its commit. Relay waits for
+   * the commit. Throws MalformedMessage for updates Yjs cannot integrate and a
+   * too_large ParleyError when the document would outgrow its cap.
+   */
+  accept(doc: SharedDoc, peer: Peer, update: Uint8Array): void {
+    if (doc.bytes + update.length > this.limits.MAX_DOC_BYTES) {
+      throw new ParleyError(ErrorCode.TooLarge, `document would exceed ${this.limits.MAX_DOC_BYTES} bytes`);
+    }
+    try {
+      doc.applyFrom(peer, update);
+    } catch (error) {
+      throw new MalformedMessage(`update could not be applied: ${(error as Error).message}`);
+    } finally {
+      // Even a failed apply may have integrated part of the update; whatever Yjs
+      // emitted is a valid update and goes through the same commit path.
+      if (doc.pending.length > 0) this.markDirty(doc);
+    }
+  }
+
+  /** Commits everything pending now. Called before any state is revealed (sync step 2) and on shutdown. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.dirty.size === 0) return;
+    const batch = [...this.dirty];
+    this.dirty.clear();
+    const changes = batch.map((doc) => ({ doc, changes: doc.pending.splice(0) }));
+    let ids: number[];
+    try {
+      ids = this.storage.appendUpdates(
+        changes.flatMap(({ doc, changes: list }) => list.map((c) => ({ doc: doc.name, update: c.update }))),
+      );
+    } catch (error) {
+      this.log.error({ err: error }, 'storage refused a batch of updates; resetting the affected documents');
+      for (const { doc } of changes) this.reset(doc, error);
+      return;
+    }
+    let i = 0;
+    for (const { doc, changes: list } of changes) {
+      for (const change of list) {
+        doc.lastStoredId = ids[i++]!;
+        doc.updatesSinceSnapshot += 1;
+        doc.bytes += change.update.length;
+      }
+      doc.relay(list);
+      for (const change of list) {
+        if (change.sentences.length === 0) continue;
+        try {
+          this.timeline.record(change.origin.identity, doc.name, change.sentences);
+        } catch (error) {
+          this.log.warn({ err: error, doc: doc.name }, 'could not record timeline entry');
+        }
+      }
+      if (doc.updatesSinceSnapshot >= this.limits.COMPACT_AFTER_UPDATES) this.compact(doc);
+    }
+  }
+
+  /** Folds a document's stored updates into one snapshot, so a cold load is one read. */
+  compact(doc: SharedDoc): void {
+    if (doc.pending.length > 0 || doc.updatesSinceSnapshot === 0) return;
+    try {
+      const snapshot = doc.snapshot();
+      this.storage.compact(doc.name, snapshot, doc.lastStoredId);
+      doc.updatesSinceSnapshot = 0;
+      doc.bytes = snapshot.length;
+    } catch (error) {
+      // Compaction is an optimisation: the updates it would have replaced are still stored.
+      this.log.warn({ err: error, doc: doc.name }, 'compaction failed');
+    }
+  }
+
+  /** Flushes, compacts and closes every peer: the last step of a graceful shutdown. */
+  closeAll(code: number, reason: string): void {
+    this.flush();
+    for (const doc of this.docs.values()) {
+      this.compact(doc);
+      for (const peer of [...doc.peers]) peer.close(code, reason);
+      doc.destroy();
+    }
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.docs.clear();
+  }
+
+  private markDirty(doc: SharedDoc): void {
+    this.dirty.add(doc);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /**
+   * Storage refused a commit: memory now holds changes storage does not. Drop the
+   * in-memory document and close its peers, so the next load is exactly what storage
+   * has; the clients still hold their edits and send them again when they reconnect.
+   */
+  private reset(doc: SharedDoc, error: unknown): void {
+    const reason = error instanceof ParleyError ? error.message : 'storage unavailable';
+    for (const peer of [...doc.peers]) peer.close(CloseCode.StorageUnavailable, reason);
+    doc.peers.clear();
+    this.docs.delete(doc.name);
+    doc.destroy();
+  }
+
+  private unload(doc: SharedDoc): void {
+    this.unloadTimers.delete(doc.name);
+    if (doc.peers.size > 0 || this.docs.get(doc.name) !== doc) return;
+    this.flush();
+    this.compact(doc);
+    this.docs.delete(doc.name);
+    doc.destroy();
+  }
+}

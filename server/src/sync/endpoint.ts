@@ -1,0 +1,104 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, canRead, parseDocName } from '@parley/shared';
+import type { Config } from '../config.js';
+import { ParleyError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Identity } from '../rooms/identity.js';
+import type { RoomService } from '../rooms/service.js';
+import { Connection, type ConnectionEvents } from './connection.js';
+import type { DocRegistry } from './docRegistry.js';
+
+export interface SyncEndpointDeps {
+  config: Config;
+  rooms: RoomService;
+  registry: DocRegistry;
+  log: Logger;
+  isOriginAllowed: (req: IncomingMessage) => boolean;
+  events: ConnectionEvents;
+}
+
+export interface SyncEndpoint {
+  connectionCount(): number;
+  /** Stops accepting, commits everything, closes every connection with the given code. */
+  close(code: number, reason: string): void;
+}
+
+const KEEPALIVE_MS = 30_000;
+
+/**
+ * `/yjs/<docName>?token=…` — the y-websocket protocol with per-document permissions.
+ * The handshake always completes so that a refusal can carry a close code the client
+ * understands (4401, 4403, 4404, 4429) instead of an opaque HTTP error.
+ */
+export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
+  const { config, rooms, registry, log } = deps;
+  // ws's own cap closes with 1009; ours must close with 4413, so ws gets headroom.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(config.MAX_FRAME_BYTES * 2, 1024 * 1024) });
+  const connections = new Set<Connection>();
+  let accepting = true;
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/yjs/')) return;
+    if (!accepting || !deps.isOriginAllowed(req)) {
+      socket.end(`HTTP/1.1 ${accepting ? '403 Forbidden' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => admit(ws, url));
+  });
+
+  function admit(ws: WebSocket, url: URL): void {
+    const refuse = (code: number, reason: string) => ws.close(code, reason);
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice('/yjs/'.length));
+    } catch {
+      return refuse(CloseCode.NotFound, 'malformed document name');
+    }
+    const parsed = parseDocName(docName);
+    if (!parsed) return refuse(CloseCode.NotFound, 'no such document');
+    const identity: Identity | null = rooms.authenticate(url.searchParams.get('token') ?? '');
+    if (!identity) return refuse(CloseCode.Unauthorized, 'unknown or revoked token');
+    if (identity.room.roomId !== parsed.roomId) return refuse(CloseCode.Forbidden, 'this token is for another room');
+    if (parsed.scope.kind === 'mediator' && !identity.room.mediated)
+      return refuse(CloseCode.NotFound, 'this room has no mediator');
+    if (!canRead(identity.principal, parsed.scope, identity.room))
+      return refuse(CloseCode.Forbidden, 'not permitted to read this document');
+    if (registry.peersInRoom(parsed.roomId) >= config.MAX_CONNECTIONS_PER_ROOM) {
+      return refuse(CloseCode.TooManyMessages, 'this room has reached its connection limit');
+    }
+
+    const connection = new Connection(ws, identity, registry, config, log, deps.events, parsed.scope);
+    try {
+      connection.open(registry.attach(docName, parsed.roomId, parsed.scope, connection));
+    } catch (error) {
+      const capacity = error instanceof ParleyError;
+      if (!capacity) log.error({ err: error, doc: docName }, 'could not load document');
+      return refuse(capacity ? CloseCode.TooManyMessages : 1011, capacity ? error.message : 'could not load document');
+    }
+    connections.add(connection);
+    ws.on('close', () => connections.delete(connection));
+  }
+
+  rooms.on('revoked', (inviteId) => {
+    for (const c of connections) if (c.identity.inviteId === inviteId) c.close(CloseCode.Unauthorized, 'token revoked');
+  });
+
+  const keepalive = setInterval(() => {
+    for (const c of connections) c.heartbeat();
+  }, KEEPALIVE_MS);
+  keepalive.unref();
+
+  return {
+    connectionCount: () => connections.size,
+    close(code, reason) {
+      accepting = false;
+      clearInterval(keepalive);
+      registry.closeAll(code, reason);
+      for (const c of connections) c.close(code, reason);
+      wss.close();
+    },
+  };
+}
