@@ -33,7 +33,9 @@ export const pulseAnswerSchema = z
   })
   .strict();
 export const pulseCloseSchema = z.object({ pulseId: z.string().min(1).max(64) }).strict();
-export const pulseSettingsSchema = z.object({ minAnswers: z.number().int().min(PULSE_MIN_ANSWERS_FLOOR).max(50) }).strict();
+export const pulseSettingsSchema = z
+  .object({ minAnswers: z.number().int().min(PULSE_MIN_ANSWERS_FLOOR).max(50) })
+  .strict();
 export const timelineListSchema = z
   .object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).optional() })
   .strict();

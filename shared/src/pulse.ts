@@ -28,8 +28,16 @@ export const PULSE_BANK: readonly PulseStatement[] = [
   { id: 'heard-2', construct: 'heard', text: 'The concerns I care about have been taken seriously today.' },
   { id: 'fairness-1', construct: 'fairness', text: 'The way this session is being run is fair to both sides.' },
   { id: 'fairness-2', construct: 'fairness', text: 'Both sides have an equal chance to shape what gets decided.' },
-  { id: 'followThrough-1', construct: 'followThrough', text: 'I expect the other side to do what they say they will do.' },
-  { id: 'followThrough-2', construct: 'followThrough', text: 'If something we agree on slips, we will hear about it early.' },
+  {
+    id: 'followThrough-1',
+    construct: 'followThrough',
+    text: 'I expect the other side to do what they say they will do.',
+  },
+  {
+    id: 'followThrough-2',
+    construct: 'followThrough',
+    text: 'If something we agree on slips, we will hear about it early.',
+  },
   { id: 'risk-1', construct: 'risk', text: 'I could admit a mistake here without it being used against me.' },
   { id: 'risk-2', construct: 'risk', text: 'It feels fine to float an idea here that might not work.' },
 ];

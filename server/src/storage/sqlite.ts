@@ -11,7 +11,6 @@ import type {
   RoomRecord,
   Storage,
   StoredDoc,
-  TimelineRecord,
 } from './types.js';
 
 const SCHEMA = `
@@ -42,8 +41,10 @@ CREATE TABLE IF NOT EXISTS members (
   token_hash TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL
 );
+-- AUTOINCREMENT: ids must never be reused after compaction deletes rows, because a
+-- snapshot records the id it folds up to and loads read only the updates after it.
 CREATE TABLE IF NOT EXISTS doc_updates (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   doc TEXT NOT NULL,
   data BLOB NOT NULL
 );
@@ -113,17 +114,21 @@ function guardWrite<T>(write: () => T): T {
   }
 }
 
-/** The embedded default: one SQLite file in WAL mode. */
-export function openSqliteStorage(file: string): Storage {
+/**
+ * The embedded default: one SQLite file in WAL mode. `readonly` opens an existing
+ * database for inspection; every write then fails with storage_unavailable, which is
+ * also how the refusal path is tested.
+ */
+export function openSqliteStorage(file: string, options: { readonly?: boolean } = {}): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit survives a process crash (kill -9); only a power loss
   // can take the last transactions, which FULL would add an fsync per commit to prevent.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
-  db.exec(SCHEMA);
+  if (!options.readonly) db.exec(SCHEMA);
 
   const q = {
     insertRoom: db.prepare(

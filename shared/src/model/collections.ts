@@ -1,4 +1,11 @@
-import { acceptanceSchema, constraintSchema, interestSchema, noticeSchema, positionSchema, scoreSchema } from '../schemas/board.js';
+import {
+  acceptanceSchema,
+  constraintSchema,
+  interestSchema,
+  noticeSchema,
+  positionSchema,
+  scoreSchema,
+} from '../schemas/board.js';
 import {
   draftSchema,
   mediatorNotesSchema,
@@ -7,7 +14,13 @@ import {
   timerSchema,
   phaseSchema,
 } from '../schemas/facilitation.js';
-import { agendaTopicSchema, agreementSchema, commitmentSchema, criterionSchema, optionSchema } from '../schemas/joint.js';
+import {
+  agendaTopicSchema,
+  agreementSchema,
+  commitmentSchema,
+  criterionSchema,
+  optionSchema,
+} from '../schemas/joint.js';
 import { z } from 'zod';
 import type { ScopeKind } from '../scopes.js';
 

@@ -34,7 +34,10 @@ describe('agreement status', () => {
 });
 
 describe('option coverage', () => {
-  const interests = { a: [interest('a1', 'security', 4)], b: [interest('b1', 'time', 2), interest('b2', 'control', 5)] };
+  const interests = {
+    a: [interest('a1', 'security', 4)],
+    b: [interest('b1', 'time', 2), interest('b2', 'control', 5)],
+  };
 
   it('marks an option that serves interests of both sides as mutual, with weights', () => {
     const option: Option = {
@@ -53,7 +56,15 @@ describe('option coverage', () => {
   });
 
   it('does not count links to interests that no longer exist', () => {
-    const option: Option = { id: 'o2', text: 'x', serves: [{ side: 'a', interestId: 'gone' }, { side: 'b', interestId: 'b1' }], createdAt: 0 };
+    const option: Option = {
+      id: 'o2',
+      text: 'x',
+      serves: [
+        { side: 'a', interestId: 'gone' },
+        { side: 'b', interestId: 'b1' },
+      ],
+      createdAt: 0,
+    };
     expect(optionCoverage(option, interests)).toMatchObject({ mutual: false, weight: { a: 0, b: 2 } });
   });
 });

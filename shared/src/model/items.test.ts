@@ -5,7 +5,12 @@ import { privateNotesSchema } from '../schemas/facilitation.js';
 import { PRIVATE_NOTES_DEFAULTS } from './collections.js';
 import { addItem, newId, readItems, readRecord, removeItem, setRecordField, updateItem, validItems } from './items.js';
 
-const position = (id: string, createdAt: number, because = 'we need it') => ({ id, text: `position ${id}`, because, createdAt });
+const position = (id: string, createdAt: number, because = 'we need it') => ({
+  id,
+  text: `position ${id}`,
+  because,
+  createdAt,
+});
 
 describe('board items in a Yjs document', () => {
   it('adds, reads back in creation order, updates and removes an item', () => {
@@ -15,7 +20,11 @@ describe('board items in a Yjs document', () => {
     expect(validItems(doc, 'positions', positionSchema).map((p) => p.id)).toEqual(['p1', 'p2']);
 
     expect(updateItem(doc, 'positions', positionSchema, 'p1', { because: 'it is cheaper' })).toBe(true);
-    expect(validItems(doc, 'positions', positionSchema)[0]).toMatchObject({ id: 'p1', because: 'it is cheaper', text: 'position p1' });
+    expect(validItems(doc, 'positions', positionSchema)[0]).toMatchObject({
+      id: 'p1',
+      because: 'it is cheaper',
+      text: 'position p1',
+    });
 
     removeItem(doc, 'positions', 'p1');
     expect(validItems(doc, 'positions', positionSchema).map((p) => p.id)).toEqual(['p2']);
@@ -72,7 +81,10 @@ describe('board items in a Yjs document', () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(validItems(a, 'positions', positionSchema)).toEqual(validItems(b, 'positions', positionSchema));
-    expect(validItems(a, 'positions', positionSchema)[0]).toMatchObject({ text: 'rent stays at 1200', because: 'our budget is fixed' });
+    expect(validItems(a, 'positions', positionSchema)[0]).toMatchObject({
+      text: 'rent stays at 1200',
+      because: 'our budget is fixed',
+    });
   });
 });
 
@@ -80,7 +92,14 @@ describe('single-record maps', () => {
   it('falls back to defaults and keeps valid fields when another is invalid', () => {
     const doc = new Y.Doc();
     expect(readRecord(doc, 'notes', privateNotesSchema, PRIVATE_NOTES_DEFAULTS)).toEqual(PRIVATE_NOTES_DEFAULTS);
-    setRecordField(doc, 'notes', privateNotesSchema, PRIVATE_NOTES_DEFAULTS, 'walkAway', 'sign with the other landlord');
+    setRecordField(
+      doc,
+      'notes',
+      privateNotesSchema,
+      PRIVATE_NOTES_DEFAULTS,
+      'walkAway',
+      'sign with the other landlord',
+    );
     doc.getMap('notes').set('reservation', 12);
     expect(readRecord(doc, 'notes', privateNotesSchema, PRIVATE_NOTES_DEFAULTS)).toEqual({
       ...PRIVATE_NOTES_DEFAULTS,

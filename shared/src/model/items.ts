@@ -30,7 +30,11 @@ function plain(value: unknown): unknown {
 }
 
 /** Reads and validates every item of a collection; valid ones first by creation time. */
-export function readItems<T extends { createdAt?: number }>(doc: Y.Doc, name: string, schema: z.ZodType<T>): ItemResult<T>[] {
+export function readItems<T extends { createdAt?: number }>(
+  doc: Y.Doc,
+  name: string,
+  schema: z.ZodType<T>,
+): ItemResult<T>[] {
   const results: ItemResult<T>[] = [];
   collection(doc, name).forEach((value, id) => {
     const raw = plain(value);
@@ -39,7 +43,12 @@ export function readItems<T extends { createdAt?: number }>(doc: Y.Doc, name: st
     results.push(
       parsed.success
         ? { id, ok: true, value: parsed.data }
-        : { id, ok: false, raw, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ') },
+        : {
+            id,
+            ok: false,
+            raw,
+            error: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; '),
+          },
     );
   });
   return results.sort((x, y) => {
@@ -111,7 +120,14 @@ export function readRecord<T extends object>(doc: Y.Doc, name: string, schema: z
   return result as T;
 }
 
-export function setRecordField<T extends object>(doc: Y.Doc, name: string, schema: z.ZodType<T>, defaults: T, key: keyof T & string, value: T[keyof T]): void {
+export function setRecordField<T extends object>(
+  doc: Y.Doc,
+  name: string,
+  schema: z.ZodType<T>,
+  defaults: T,
+  key: keyof T & string,
+  value: T[keyof T],
+): void {
   schema.parse({ ...defaults, [key]: value });
   const map = doc.getMap(name);
   if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);

@@ -19,8 +19,16 @@ export type PhaseChange = z.infer<typeof phaseChangeSchema>;
  */
 export const timerSchema = z.object({
   label: z.string().max(200),
-  durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
-  remainingMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000),
+  remainingMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000),
   startedAt: timestampSchema.nullable(),
 });
 export type Timer = z.infer<typeof timerSchema>;

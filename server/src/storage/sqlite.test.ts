@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStorage } from './sqlite.js';
+import type { Storage } from './types.js';
+
+const opened: Storage[] = [];
+function open(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storage-'))) {
+  const storage = openSqliteStorage(path.join(dir, 'parley.sqlite'));
+  opened.push(storage);
+  return { storage, dir };
+}
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+});
+
+const room = {
+  roomId: 'room12345',
+  title: 'Lease',
+  sides: ['Tenant', 'Landlord'] as [string, string],
+  mediated: true,
+  createdAt: 1,
+};
+const invite = (id: string, role: 'side' | 'mediator' | 'observer', side: 'a' | 'b' | null) => ({
+  inviteId: id,
+  roomId: room.roomId,
+  role,
+  side,
+  createdAt: 1,
+});
+
+describe('SQLite storage', () => {
+  it('resolves invite, member and admin token hashes, and forgets revoked ones', () => {
+    const { storage } = open();
+    storage.createRoom(room, 'admin-hash', [{ invite: invite('inv-a', 'side', 'a'), tokenHash: 'a-hash' }]);
+    storage.addMember(
+      { memberId: 'm1', roomId: room.roomId, inviteId: 'inv-a', name: 'Dana', createdAt: 2 },
+      'm1-hash',
+    );
+    expect(storage.findCredential('a-hash')).toMatchObject({ kind: 'invite', invite: { side: 'a' } });
+    expect(storage.findCredential('m1-hash')).toMatchObject({ kind: 'member', member: { name: 'Dana' } });
+    expect(storage.findCredential('admin-hash')).toMatchObject({ kind: 'admin', room: { title: 'Lease' } });
+    expect(storage.findCredential('nope')).toBeUndefined();
+
+    expect(storage.replaceInvite(invite('inv-a2', 'side', 'a'), 'a2-hash', 3)).toBe('inv-a');
+    expect(storage.findCredential('a-hash')).toBeUndefined();
+    expect(storage.findCredential('m1-hash')).toBeUndefined();
+    expect(storage.findCredential('a2-hash')).toMatchObject({ kind: 'invite' });
+  });
+
+  it('loads a document as its snapshot plus the updates after it, across a reopen', () => {
+    const { storage, dir } = open();
+    const ids = storage.appendUpdates([
+      { doc: 'r/joint', update: new Uint8Array([1]) },
+      { doc: 'r/joint', update: new Uint8Array([2]) },
+      { doc: 'r/other', update: new Uint8Array([9]) },
+    ]);
+    storage.compact('r/joint', new Uint8Array([1, 2]), ids[1]!);
+    storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([3]) }]);
+    storage.close();
+    opened.length = 0;
+
+    const reopened = open(dir).storage;
+    const loaded = reopened.loadDoc('r/joint');
+    expect(Array.from(loaded.snapshot!)).toEqual([1, 2]);
+    expect(loaded.updates.map((u) => Array.from(u))).toEqual([[3]]);
+    expect(reopened.countUpdates('r/joint')).toBe(1);
+    expect(reopened.loadDoc('r/other').updates).toHaveLength(1);
+  });
+
+  it('answers a refused write with storage_unavailable and stores nothing', () => {
+    const { storage, dir } = open();
+    storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([1]) }]);
+    const readOnly = openSqliteStorage(path.join(dir, 'parley.sqlite'), { readonly: true });
+    opened.push(readOnly);
+    expect(() => readOnly.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([2]) }])).toThrow(
+      expect.objectContaining({ code: 'storage_unavailable' }),
+    );
+    expect(storage.loadDoc('r/joint').updates).toHaveLength(1);
+  });
+
+  it('keeps the timeline in order per room and pages backwards', () => {
+    const { storage } = open();
+    for (let i = 0; i < 5; i++) {
+      storage.appendTimeline({
+        roomId: 'r1',
+        at: i,
+        doc: 'r1/joint',
+        memberId: 'm',
+        name: 'Dana',
+        role: 'side',
+        side: 'a',
+        summary: `s${i}`,
+      });
+    }
+    storage.appendTimeline({
+      roomId: 'r2',
+      at: 9,
+      doc: 'r2/joint',
+      memberId: null,
+      name: 'Guest',
+      role: 'observer',
+      side: null,
+      summary: 'other',
+    });
+    const newest = storage.listTimeline('r1', undefined, 2);
+    expect(newest.map((e) => e.summary)).toEqual(['s4', 's3']);
+    expect(storage.listTimeline('r1', newest[1]!.seq, 10).map((e) => e.summary)).toEqual(['s2', 's1', 's0']);
+  });
+});

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CloseCode, ErrorCode } from '@parley/shared';
+import { ParleyError } from '../errors.js';
+import { createLogger } from '../log.js';
+import type { Identity } from '../rooms/identity.js';
+import { openSqliteStorage } from '../storage/sqlite.js';
+import type { Storage } from '../storage/types.js';
+import { Timeline } from '../timeline/timeline.js';
+import { DocRegistry } from './docRegistry.js';
+import { decodeMessage } from './protocol.js';
+import type { Peer } from './sharedDoc.js';
+
+const identity: Identity = {
+  room: { roomId: 'room12345', title: 't', sides: ['A', 'B'], mediated: false, createdAt: 0 },
+  principal: { role: 'side', side: 'a' },
+  memberId: 'm1',
+  name: 'Dana',
+  inviteId: 'inv',
+};
+
+/** A peer that records what the registry sends it; the registry's contract is the Peer interface. */
+function recordingPeer(onSend: (frame: Uint8Array) => void = () => undefined) {
+  const peer = {
+    identity,
+    awarenessIds: new Set<number>(),
+    sent: [] as Uint8Array[],
+    closedWith: null as number | null,
+    send(frame: Uint8Array) {
+      peer.sent.push(frame);
+      onSend(frame);
+    },
+    close(code: number) {
+      peer.closedWith = code;
+    },
+  };
+  return peer satisfies Peer;
+}
+
+const storages: Storage[] = [];
+function setup(limits: Partial<ConstructorParameters<typeof DocRegistry>[1]> = {}, wrap = (s: Storage) => s) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-registry-'));
+  const storage = wrap(openSqliteStorage(path.join(dir, 'parley.sqlite')));
+  storages.push(storage);
+  const registry = new DocRegistry(
+    storage,
+    { MAX_DOC_BYTES: 1 << 20, COMPACT_AFTER_UPDATES: 1000, UNLOAD_AFTER_MS: 0, MAX_ROOMS_LOADED: 10, ...limits },
+    new Timeline(storage),
+    createLogger('silent'),
+  );
+  return { storage, registry };
+}
+afterEach(() => {
+  for (const s of storages.splice(0)) s.close();
+});
+
+const scope = { kind: 'side', side: 'a' } as const;
+const name = 'room12345/side/a';
+
+function editUpdate(key: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('positions').set(key, new Y.Map<unknown>([['text', key]]));
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('the document registry', () => {
+  it('relays an accepted update only after storage has committed it', () => {
+    const { storage, registry } = setup();
+    let storedWhenRelayed: number | null = null;
+    const sender = recordingPeer();
+    const receiver = recordingPeer((frame) => {
+      if (decodeMessage(frame).type === 'update') storedWhenRelayed = storage.loadDoc(name).updates.length;
+    });
+    const doc = registry.attach(name, 'room12345', scope, sender);
+    registry.attach(name, 'room12345', scope, receiver);
+
+    registry.accept(doc, sender, editUpdate('p1'));
+    expect(receiver.sent).toHaveLength(0);
+    registry.flush();
+
+    expect(storedWhenRelayed).toBe(1);
+    expect(sender.sent).toHaveLength(0);
+  });
+
+  it('drops the document and closes its peers with 4503 when storage refuses the commit', () => {
+    let refuse = false;
+    const { storage, registry } = setup({}, (s) => ({
+      ...s,
+      appendUpdates: (u) => {
+        if (refuse) throw new ParleyError(ErrorCode.StorageUnavailable, 'disk full');
+        return s.appendUpdates(u);
+      },
+    }));
+    const peer = recordingPeer();
+    const doc = registry.attach(name, 'room12345', scope, peer);
+    registry.accept(doc, peer, editUpdate('kept'));
+    registry.flush();
+    refuse = true;
+    registry.accept(doc, peer, editUpdate('refused'));
+    registry.flush();
+
+    expect(peer.closedWith).toBe(CloseCode.StorageUnavailable);
+    const fresh = registry.attach(name, 'room12345', scope, recordingPeer());
+    expect(fresh).not.toBe(doc);
+    expect([...fresh.doc.getMap('positions').keys()]).toEqual(['kept']);
+    expect(storage.loadDoc(name).updates).toHaveLength(1);
+  });
+
+  it('compacts stored updates into a snapshot that loads to the same state', () => {
+    const { storage, registry } = setup({ COMPACT_AFTER_UPDATES: 10 });
+    const peer = recordingPeer();
+    const doc = registry.attach(name, 'room12345', scope, peer);
+    for (let i = 0; i < 25; i++) {
+      registry.accept(doc, peer, editUpdate(`p${i}`));
+      registry.flush();
+    }
+    expect(storage.countUpdates(name)).toBeLessThan(10);
+    const stored = storage.loadDoc(name);
+    const reloaded = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(reloaded, u);
+    expect(reloaded.getMap('positions').size).toBe(25);
+  });
+
+  it('refuses an update that would grow the document over its cap and applies nothing', () => {
+    const { registry } = setup({ MAX_DOC_BYTES: 2048 });
+    const peer = recordingPeer();
+    const doc = registry.attach(name, 'room12345', scope, peer);
+    const big = new Y.Doc();
+    big.getMap('positions').set('huge', 'x'.repeat(4096));
+    expect(() => registry.accept(doc, peer, Y.encodeStateAsUpdate(big))).toThrow(
+      expect.objectContaining({ code: 'too_large' }),
+    );
+    expect(doc.doc.getMap('positions').size).toBe(0);
+  });
+
+  it('unloads a document after its last peer leaves, keeping everything stored', async () => {
+    const { registry } = setup();
+    const peer = recordingPeer();
+    const doc = registry.attach(name, 'room12345', scope, peer);
+    registry.accept(doc, peer, editUpdate('p1'));
+    registry.detach(doc, peer);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(registry.loadedDocs).toBe(0);
+    const again = registry.attach(name, 'room12345', scope, recordingPeer());
+    expect(again.doc.getMap('positions').has('p1')).toBe(true);
+  });
+});
