@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { attachControlPlane } from './control/index.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './log.js';
+import { createMetrics } from './metrics.js';
 import { originPolicy } from './origin.js';
 import { RoomService } from './rooms/service.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -31,10 +32,11 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${listenAddress.current?.port ?? config.PORT}`;
   const rooms = new RoomService(storage, publicUrl);
   const timeline = new Timeline(storage);
-  const registry = new DocRegistry(storage, config, timeline, log);
+  const metrics = createMetrics();
+  const registry = new DocRegistry(storage, config, timeline, log, metrics);
   const isOriginAllowed = originPolicy(config.ALLOWED_ORIGINS);
 
-  const app = createApp({ rooms, log, clientDir, isReady: () => ready });
+  const app = createApp({ rooms, log, clientDir, metrics, config, isReady: () => ready });
   const http = createServer(app);
   const sync = attachSyncEndpoint(http, {
     config,
@@ -42,9 +44,15 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     registry,
     log,
     isOriginAllowed,
-    events: { rejected: (reason) => log.debug({ reason }, 'rejected a message') },
+    events: { rejected: (reason) => metrics.rejected.inc({ reason }) },
   });
   const io = attachControlPlane(http, { rooms, timeline, log, isOriginAllowed, domains: [] });
+  metrics.setSources({
+    yjsConnections: () => sync.connectionCount(),
+    controlConnections: () => io.engine.clientsCount,
+    roomsLoaded: () => registry.roomsLoaded(),
+    docsLoaded: () => registry.loadedDocs,
+  });
 
   return {
     http,

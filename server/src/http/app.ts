@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ErrorCode } from '@parley/shared';
 import { ParleyError } from '../errors.js';
+import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { RoomService } from '../rooms/service.js';
 import { createRoom } from './createRoom.js';
 import { errorHandler } from './errorHandler.js';
@@ -17,10 +20,12 @@ export interface AppDeps {
   log: Logger;
   /** Folder of the built web client, served with an SPA fallback when present. */
   clientDir: string | null;
+  metrics: Metrics;
+  config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS'>;
   isReady: () => boolean;
 }
 
-export function createApp({ rooms, log, clientDir, isReady }: AppDeps): express.Express {
+export function createApp({ rooms, log, clientDir, metrics, config, isReady }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -64,10 +69,23 @@ export function createApp({ rooms, log, clientDir, isReady }: AppDeps): express.
   app.get('/readyz', (_req, res) => {
     res.status(isReady() ? 200 : 503).json({ ready: isReady() });
   });
+  app.get('/metrics', (_req, res, next) => {
+    metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
+  });
+
+  // Creating rooms is the one unauthenticated write; cap it per address.
+  const roomCreationLimit = rateLimit({
+    windowMs: 60 * 60 * 1000,
+    limit: config.ROOMS_PER_HOUR_PER_ADDRESS,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new ParleyError(ErrorCode.RateLimited, 'too many rooms created from this address; try again later')),
+  });
 
   const api = express.Router();
   api.use(express.json({ limit: '32kb' }));
-  api.post('/rooms', createRoom(rooms));
+  api.post('/rooms', roomCreationLimit, createRoom(rooms));
   api.post('/invites/resolve', resolveInvite(rooms));
   api.post('/members', joinRoom(rooms));
   api.post('/rooms/:roomId/invites/reissue', reissueInvite(rooms));

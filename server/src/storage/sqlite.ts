@@ -3,15 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
-import type {
-  Credential,
-  InviteRecord,
-  MemberRecord,
-  PendingUpdate,
-  RoomRecord,
-  Storage,
-  StoredDoc,
-} from './types.js';
+import type { Credential, InviteRecord, MemberRecord, PendingUpdate, RoomRecord, Storage, StoredDoc } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rooms (

@@ -99,8 +99,14 @@ export class Connection implements Peer {
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed || !this.doc) return;
     try {
-      if (!this.bucket.take()) return this.close(CloseCode.TooManyMessages, 'too many messages');
-      if (data.length > this.limits.MAX_FRAME_BYTES) return this.close(CloseCode.TooLarge, 'frame too large');
+      if (!this.bucket.take()) {
+        this.events.rejected('rate_limited');
+        return this.close(CloseCode.TooManyMessages, 'too many messages');
+      }
+      if (data.length > this.limits.MAX_FRAME_BYTES) {
+        this.events.rejected('too_large');
+        return this.close(CloseCode.TooLarge, 'frame too large');
+      }
       if (!isBinary) throw new MalformedMessage('text frames are not part of the protocol');
       this.handle(this.doc, decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.length)));
     } catch (error) {

@@ -2,6 +2,7 @@ import { CloseCode, ErrorCode, type DocScope } from '@parley/shared';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { Storage } from '../storage/types.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { MalformedMessage } from './protocol.js';
@@ -25,6 +26,7 @@ export class DocRegistry {
     private readonly limits: Limits,
     private readonly timeline: Timeline,
     private readonly log: Logger,
+    private readonly metrics: Pick<Metrics, 'updates' | 'storageSeconds'> | null = null,
   ) {}
 
   get loadedDocs(): number {
@@ -94,6 +96,7 @@ export class DocRegistry {
     this.dirty.clear();
     const changes = batch.map((doc) => ({ doc, changes: doc.pending.splice(0) }));
     let ids: number[];
+    const stopTimer = this.metrics?.storageSeconds.startTimer();
     try {
       ids = this.storage.appendUpdates(
         changes.flatMap(({ doc, changes: list }) => list.map((c) => ({ doc: doc.name, update: c.update }))),
@@ -102,7 +105,10 @@ export class DocRegistry {
       this.log.error({ err: error }, 'storage refused a batch of updates; resetting the affected documents');
       for (const { doc } of changes) this.reset(doc, error);
       return;
+    } finally {
+      stopTimer?.();
     }
+    this.metrics?.updates.inc(ids.length);
     let i = 0;
     for (const { doc, changes: list } of changes) {
       for (const change of list) {
