@@ -28,6 +28,8 @@ const envSchema = z.object({
   ROOMS_PER_HOUR_PER_ADDRESS: int(1, 100_000).default(60),
   /** Comma-separated origins allowed to open /yjs and socket.io; empty = same host only. */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** Cap on the database file's size; 0 = no cap. Writes past it are refused (4503), never half-applied. */
+  MAX_DB_BYTES: int(0, Number.MAX_SAFE_INTEGER).default(0),
   /** Delay before an idle room's documents are unloaded from memory. */
   UNLOAD_AFTER_MS: int(0, 3_600_000).default(30_000),
 });

@@ -25,7 +25,7 @@ export interface ParleyServer {
 
 /** Wires storage, rooms, the HTTP API, the sync endpoint and the control plane onto one port. */
 export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
-  const storage = openSqliteStorage(config.DB_FILE);
+  const storage = openSqliteStorage(config.DB_FILE, { maxBytes: config.MAX_DB_BYTES });
   let ready = false;
   const listenAddress = { current: null as AddressInfo | null };
   const publicUrl = () =>

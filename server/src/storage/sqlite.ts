@@ -111,7 +111,7 @@ function guardWrite<T>(write: () => T): T {
  * database for inspection; every write then fails with storage_unavailable, which is
  * also how the refusal path is tested.
  */
-export function openSqliteStorage(file: string, options: { readonly?: boolean } = {}): Storage {
+export function openSqliteStorage(file: string, options: { readonly?: boolean; maxBytes?: number } = {}): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
   if (!options.readonly) db.pragma('journal_mode = WAL');
@@ -121,6 +121,11 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean } 
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
   if (!options.readonly) db.exec(SCHEMA);
+  if (options.maxBytes) {
+    // SQLite answers SQLITE_FULL past max_page_count, exactly as on a full disk.
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+  }
 
   const q = {
     insertRoom: db.prepare(
