@@ -1,0 +1,68 @@
+import { newId } from '@parley/shared';
+import { useCollection } from '../../hooks/useCollection';
+import { useEditing } from '../../hooks/useEditing';
+import { useRoom } from '../../hooks/useRoom';
+import type { DocHandle } from '../../hooks/useRoomDocs';
+import { AddItem } from '../ui/AddItem';
+import { InvalidItem } from '../ui/InvalidItem';
+import { ItemList, Section } from '../ui/Section';
+import { InterestForm, NEW_INTEREST } from './InterestForm';
+import { InterestItem } from './InterestItem';
+
+export function InterestsSection({ handle }: { handle: DocHandle<'side'> }) {
+  const { session } = useRoom();
+  const interests = useCollection(handle, 'interests');
+  const positions = useCollection(handle, 'positions').items.flatMap((p) => (p.ok ? [p.value] : []));
+  const editing = useEditing(handle, 'interests');
+  const mine = interests.writable;
+
+  return (
+    <Section
+      title="Interests"
+      count={interests.items.length}
+      description="Needs, fears and aspirations beneath the positions."
+    >
+      <ItemList empty={mine ? 'No interests yet. What lies beneath your positions?' : 'No interests yet.'}>
+        {interests.items.map((item) =>
+          item.ok ? (
+            <InterestItem
+              key={item.id}
+              interest={item.value}
+              positions={positions}
+              mine={mine}
+              editing={editing}
+              selfMemberId={session.memberId}
+              onUpdate={(patch) => interests.update(item.id, patch)}
+              onRemove={() => interests.remove(item.id)}
+            />
+          ) : (
+            <InvalidItem
+              key={item.id}
+              noun="interest"
+              error={item.error}
+              onRemove={mine ? () => interests.remove(item.id) : undefined}
+            />
+          ),
+        )}
+      </ItemList>
+      {mine && (
+        <AddItem label="Add an interest">
+          {(close) => (
+            <InterestForm
+              initial={NEW_INTEREST}
+              positions={positions}
+              label="New interest"
+              submitLabel="Add interest"
+              onCancel={close}
+              onSave={(values) => {
+                const result = interests.add({ id: newId(), ...values, createdAt: Date.now() });
+                if (result.ok) close();
+                return result;
+              }}
+            />
+          )}
+        </AddItem>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Position } from '@parley/shared';
+import { useCallback, useState } from 'react';
+import type { WriteResult } from '../../hooks/useCollection';
+import type { Editing } from '../../hooks/useEditing';
+import { changedFields, short } from '../../lib/text';
+import { ConfirmRemove } from '../ui/ConfirmRemove';
+import { EditorsNote } from '../ui/EditorsNote';
+import { BecausePrompt } from './BecausePrompt';
+import { PositionForm } from './PositionForm';
+
+interface PositionItemProps {
+  position: Position;
+  /** Whether this member's side owns the board; otherwise nothing here is editable. */
+  mine: boolean;
+  editing: Editing;
+  selfMemberId: string;
+  onUpdate: (patch: Partial<Omit<Position, 'id'>>) => WriteResult;
+  onRemove: () => void;
+}
+
+export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, onRemove }: PositionItemProps) {
+  const [editingHere, setEditingHere] = useState(false);
+  const { setEditing } = editing;
+  const announce = useCallback((on: boolean) => setEditing(on ? position.id : null), [setEditing, position.id]);
+  const incomplete = position.because.trim() === '';
+  const initial = { text: position.text, because: position.because };
+
+  return (
+    <li className={`item-card${incomplete ? ' item-incomplete' : ''}`}>
+      <EditorsNote editors={editing.editorsOf(position.id)} selfMemberId={selfMemberId} />
+      {editingHere ? (
+        <PositionForm
+          initial={initial}
+          label={`Edit position “${short(position.text)}”`}
+          submitLabel="Save"
+          onFocusChange={announce}
+          onCancel={() => setEditingHere(false)}
+          onSave={(values) => {
+            const result = onUpdate(changedFields(initial, values));
+            if (result.ok) setEditingHere(false);
+            return result;
+          }}
+        />
+      ) : (
+        <>
+          <p className="item-text">{position.text}</p>
+          {incomplete ? (
+            <p className="incomplete-badge">Incomplete — add a because</p>
+          ) : (
+            <p className="because">
+              <span className="because-label">Because</span> {position.because}
+            </p>
+          )}
+          {mine && incomplete && <BecausePrompt onFocusChange={announce} onSave={(because) => onUpdate({ because })} />}
+          {mine && (
+            <div className="item-actions">
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={`Edit position “${short(position.text)}”`}
+                onClick={() => setEditingHere(true)}
+              >
+                Edit
+              </button>
+              <ConfirmRemove what={`position “${short(position.text)}”`} onRemove={onRemove} />
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,93 @@
+import type { CreateRoomBody, CreateRoomResponse, Invite } from '@parley/shared';
+import { useEffect, useRef } from 'react';
+import { CopyField } from '../ui/CopyField';
+
+interface InviteLinksProps {
+  created: CreateRoomResponse;
+  body: CreateRoomBody;
+  onAnother: () => void;
+}
+
+interface Row {
+  key: string;
+  invite: Invite;
+  label: string;
+  hint: string;
+  tone: string;
+}
+
+/** The room's invite links, one per role, to hand to the right people. */
+export function InviteLinks({ created, body, onAnother }: InviteLinksProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [sideA, sideB] = body.sides;
+  const { invites } = created;
+
+  // Move focus to the result, so keyboard and screen-reader users land on the links.
+  useEffect(() => heading.current?.focus(), []);
+
+  const rows: Row[] = [
+    ...(invites.mediator
+      ? [
+          {
+            key: 'mediator',
+            invite: invites.mediator,
+            label: 'Mediator',
+            hint: 'For the mediator only.',
+            tone: 'mediator',
+          },
+        ]
+      : []),
+    {
+      key: 'a',
+      invite: invites.a,
+      label: `Side A — ${sideA}`,
+      hint: `For everyone on ${sideA}’s side.`,
+      tone: 'side-a',
+    },
+    {
+      key: 'b',
+      invite: invites.b,
+      label: `Side B — ${sideB}`,
+      hint: `For everyone on ${sideB}’s side.`,
+      tone: 'side-b',
+    },
+    {
+      key: 'observer',
+      invite: invites.observer,
+      label: 'Observer',
+      hint: 'Can read the shared board; cannot write or answer pulse checks.',
+      tone: 'observer',
+    },
+  ];
+
+  return (
+    <section className="card invites" aria-labelledby="invites-heading">
+      <h2 id="invites-heading" ref={heading} tabIndex={-1}>
+        “{body.title}” is ready
+      </h2>
+      <p>
+        Send each link only to its people: whoever opens a side’s link joins that side. Links stay valid until they are
+        reissued.
+      </p>
+      <ul className="invite-list">
+        {rows.map((row) => (
+          <li key={row.key} className={`invite tone-${row.tone}`}>
+            <CopyField label={`${row.label} invite link`} value={row.invite.url} hint={row.hint} />
+          </li>
+        ))}
+      </ul>
+      <div className="admin-token">
+        <CopyField
+          label="Admin token"
+          value={created.adminToken}
+          hint="Keep this to reissue invites: it can replace a link that went to the wrong person. It cannot join the room."
+        />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onAnother}>
+          Create another room
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { AgendaTopic } from '@parley/shared';
+import { newId } from '@parley/shared';
+import { useCollection } from '../../hooks/useCollection';
+import { useEditing } from '../../hooks/useEditing';
+import { useRoom } from '../../hooks/useRoom';
+import { AddItem } from '../ui/AddItem';
+import { InvalidItem } from '../ui/InvalidItem';
+import { ItemList, Section } from '../ui/Section';
+import { AgendaItem } from './AgendaItem';
+import { AgendaTopicForm } from './AgendaTopicForm';
+
+function byOrder(x: AgendaTopic, y: AgendaTopic): number {
+  return x.order - y.order || x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1);
+}
+
+export function AgendaSection() {
+  const { session, docs } = useRoom();
+  const agenda = useCollection(docs.joint, 'agenda');
+  const editing = useEditing(docs.joint, 'agenda');
+  const topics = agenda.items.flatMap((i) => (i.ok ? [i.value] : [])).sort(byOrder);
+  const invalid = agenda.items.filter((i) => !i.ok);
+
+  // Moving renumbers the whole agenda, so ties left by concurrent additions sort themselves out too.
+  const move = (from: number, to: number) => {
+    const next = [...topics];
+    const [topic] = next.splice(from, 1);
+    if (!topic) return;
+    next.splice(to, 0, topic);
+    next.forEach((t, order) => {
+      if (t.order !== order) agenda.update(t.id, { order });
+    });
+  };
+
+  return (
+    <Section title="Agenda" count={topics.length} description="The topics to work through, and where each stands.">
+      <ItemList empty={agenda.writable ? 'No topics yet. Add the first thing to talk about.' : 'No topics yet.'}>
+        {[
+          ...topics.map((topic, index) => (
+            <AgendaItem
+              key={topic.id}
+              topic={topic}
+              position={index + 1}
+              writable={agenda.writable}
+              editing={editing}
+              selfMemberId={session.memberId}
+              onUpdate={(patch) => agenda.update(topic.id, patch)}
+              onRemove={() => agenda.remove(topic.id)}
+              onMoveUp={index > 0 ? () => move(index, index - 1) : undefined}
+              onMoveDown={index < topics.length - 1 ? () => move(index, index + 1) : undefined}
+            />
+          )),
+          ...invalid.map((item) => (
+            <InvalidItem
+              key={item.id}
+              noun="agenda topic"
+              error={item.ok ? '' : item.error}
+              onRemove={agenda.writable ? () => agenda.remove(item.id) : undefined}
+            />
+          )),
+        ]}
+      </ItemList>
+      {agenda.writable && (
+        <AddItem label="Add a topic">
+          {(close) => (
+            <AgendaTopicForm
+              initial={{ title: '', status: 'open' }}
+              label="New agenda topic"
+              submitLabel="Add topic"
+              onCancel={close}
+              onSave={(values) => {
+                const order = topics.reduce((max, t) => Math.max(max, t.order + 1), 0);
+                const result = agenda.add({ id: newId(), ...values, order, createdAt: Date.now() });
+                if (result.ok) close();
+                return result;
+              }}
+            />
+          )}
+        </AddItem>
+      )}
+    </Section>
+  );
+}

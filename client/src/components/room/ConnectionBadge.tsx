@@ -1,0 +1,23 @@
+import type { LinkStatus } from '../../hooks/useDocsStatus';
+
+const TEXT: Record<LinkStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  offline: 'Offline — reconnecting',
+};
+
+const DETAIL: Record<LinkStatus, string> = {
+  connecting: 'Connecting to the room.',
+  live: 'Connected. Changes are shared as you make them.',
+  offline: 'Not connected. Your changes are kept in this tab and shared when the connection returns.',
+};
+
+export function ConnectionBadge({ status }: { status: LinkStatus }) {
+  return (
+    <p className={`connection connection-${status}`} role="status" title={DETAIL[status]}>
+      <span className="connection-dot" aria-hidden="true" />
+      <span>{TEXT[status]}</span>
+      <span className="visually-hidden"> {DETAIL[status]}</span>
+    </p>
+  );
+}

@@ -1,0 +1,107 @@
+import type { ClientToServerEvents, MemberView, ServerToClientEvents } from '@parley/shared';
+import { useSyncExternalStore } from 'react';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import { keyedResources } from '../lib/sharedResource';
+import type { Session } from '../lib/session';
+
+export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ControlStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'revoked';
+
+export interface ControlState {
+  status: ControlStatus;
+  /** This member as the server knows them, once `room:hello` has been answered. */
+  you: MemberView | null;
+  /** Who is connected to the control plane. */
+  members: MemberView[];
+  protocol: number | null;
+  error: string | null;
+}
+
+export interface Control extends ControlState {
+  /** For the control-plane hooks built on this connection (pulse, timeline, pause). */
+  socket: ControlSocket | null;
+}
+
+interface Connection {
+  socket: ControlSocket;
+  state: ControlState;
+  listeners: Set<() => void>;
+}
+
+const HELLO_TIMEOUT_MS = 10_000;
+
+function openControl(token: string): Connection {
+  const socket: ControlSocket = io({ auth: { token } });
+  const connection: Connection = {
+    socket,
+    state: { status: 'connecting', you: null, members: [], protocol: null, error: null },
+    listeners: new Set(),
+  };
+  let everLive = false;
+  const set = (patch: Partial<ControlState>) => {
+    connection.state = { ...connection.state, ...patch };
+    for (const notify of [...connection.listeners]) notify();
+  };
+  const final = () => connection.state.status === 'revoked' || connection.state.status === 'refused';
+
+  socket.on('connect', () => {
+    socket.timeout(HELLO_TIMEOUT_MS).emit('room:hello', {}, (err, ack) => {
+      if (err) return set({ status: 'offline', error: 'The server did not answer the greeting.' });
+      if (!ack.ok) {
+        return set({ status: ack.error.code === 'unauthorized' ? 'refused' : 'offline', error: ack.error.message });
+      }
+      everLive = true;
+      set({ status: 'live', you: ack.you, members: ack.members, protocol: ack.protocol, error: null });
+    });
+  });
+  socket.on('disconnect', () => {
+    if (!final()) set({ status: everLive ? 'offline' : 'connecting' });
+  });
+  socket.on('connect_error', (error) => {
+    // The handshake refuses a bad token with this message; socket.io then stops retrying.
+    if (error.message === 'unauthorized') set({ status: 'refused', error: 'This member link is not valid any more.' });
+    else if (!final()) set({ status: everLive ? 'offline' : 'connecting', error: error.message });
+  });
+  socket.on('room:members', (members) => set({ members }));
+  socket.on('session:revoked', (info) => {
+    set({ status: 'revoked', error: info.message });
+    socket.disconnect();
+  });
+  return connection;
+}
+
+const controlResource = keyedResources<Connection>((connection) => {
+  connection.socket.removeAllListeners();
+  connection.socket.disconnect();
+});
+
+const emptyState: ControlState = { status: 'connecting', you: null, members: [], protocol: null, error: null };
+const stateStores = new WeakMap<Connection, { subscribe: (n: () => void) => () => void; get: () => ControlState }>();
+
+function stateStore(connection: Connection) {
+  let store = stateStores.get(connection);
+  if (!store) {
+    store = {
+      subscribe: (notify) => {
+        connection.listeners.add(notify);
+        return () => connection.listeners.delete(notify);
+      },
+      get: () => connection.state,
+    };
+    stateStores.set(connection, store);
+  }
+  return store;
+}
+
+const noConnection = { subscribe: () => () => {}, get: () => emptyState };
+
+/** The room's socket.io control plane: connects with the member token and greets with `room:hello`. */
+export function useControl(session: Session): Control {
+  const resource = controlResource(session.memberToken, () => openControl(session.memberToken));
+  const connection = useSyncExternalStore(resource.subscribe, resource.getSnapshot);
+  const store = connection ? stateStore(connection) : noConnection;
+  const state = useSyncExternalStore(store.subscribe, store.get);
+  return { ...state, socket: connection?.socket ?? null };
+}

@@ -1,0 +1,73 @@
+import type { CreateRoomBody, CreateRoomResponse, JoinResponse, ResolveInviteResponse } from '@parley/shared';
+
+/** A failed API call, carrying the server's error code so views can word it for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network', 'Could not reach the Parley server. Check your connection and try again.', 0);
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = readErrorBody(payload);
+    throw new ApiError(
+      error?.code ?? 'internal',
+      error?.message ?? `The server answered ${response.status}.`,
+      response.status,
+    );
+  }
+  return payload as T;
+}
+
+function readErrorBody(payload: unknown): { code: string; message: string } | null {
+  if (typeof payload !== 'object' || payload === null || !('error' in payload)) return null;
+  const error = (payload as { error: unknown }).error;
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
+}
+
+export function createRoom(body: CreateRoomBody): Promise<CreateRoomResponse> {
+  return post('/api/rooms', body);
+}
+
+export function resolveInvite(token: string): Promise<ResolveInviteResponse> {
+  return post('/api/invites/resolve', { token });
+}
+
+export function joinRoom(token: string, name: string): Promise<JoinResponse> {
+  return post('/api/members', { token, name });
+}
+
+/** Words an API failure for the person in front of the screen, keeping the server's detail. */
+export function describeApiError(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  switch (error.code) {
+    case 'unauthorized':
+      return 'This invite link is not valid any more. It may have been replaced — ask for a new link.';
+    case 'rate_limited':
+      return 'Too many attempts in a short time. Wait a moment and try again.';
+    case 'storage_unavailable':
+      return 'The server cannot save right now. Try again in a little while.';
+    case 'network':
+      return error.message;
+    default:
+      return error.message;
+  }
+}
