@@ -15,3 +15,6 @@ export * from './schemas/api.js';
 export * from './model/items.js';
 export * from './model/collections.js';
 export * from './model/derive.js';
+export * from './report/collect.js';
+export * from './report/markdown.js';
+export * from './report/ical.js';

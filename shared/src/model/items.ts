@@ -30,11 +30,7 @@ function plain(value: unknown): unknown {
 }
 
 /** Reads and validates every item of a collection; valid ones first by creation time. */
-export function readItems<T extends { createdAt?: number }>(
-  doc: Y.Doc,
-  name: string,
-  schema: z.ZodType<T>,
-): ItemResult<T>[] {
+export function readItems<T extends object>(doc: Y.Doc, name: string, schema: z.ZodType<T>): ItemResult<T>[] {
   const results: ItemResult<T>[] = [];
   collection(doc, name).forEach((value, id) => {
     const raw = plain(value);
@@ -53,14 +49,20 @@ export function readItems<T extends { createdAt?: number }>(
   });
   return results.sort((x, y) => {
     if (x.ok !== y.ok) return x.ok ? -1 : 1;
-    const tx = x.ok ? (x.value.createdAt ?? 0) : 0;
-    const ty = y.ok ? (y.value.createdAt ?? 0) : 0;
+    const tx = x.ok ? sortTime(x.value) : 0;
+    const ty = y.ok ? sortTime(y.value) : 0;
     return tx - ty || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   });
 }
 
+/** Items carry `createdAt`, or `at` for events such as phase changes. */
+function sortTime(value: object): number {
+  const v = value as { createdAt?: unknown; at?: unknown };
+  return typeof v.createdAt === 'number' ? v.createdAt : typeof v.at === 'number' ? v.at : 0;
+}
+
 /** The valid items only, for computations that must not see invalid data. */
-export function validItems<T extends { createdAt?: number }>(doc: Y.Doc, name: string, schema: z.ZodType<T>): T[] {
+export function validItems<T extends object>(doc: Y.Doc, name: string, schema: z.ZodType<T>): T[] {
   return readItems(doc, name, schema).flatMap((r) => (r.ok ? [r.value] : []));
 }
 
