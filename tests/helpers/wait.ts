@@ -4,6 +4,9 @@
  * of a race hidden behind a fixed delay.
  */
 
+/** Thrown from a `waitFor` predicate to stop waiting at once: the awaited thing can no longer happen. */
+export class WaitAborted extends Error {}
+
 export interface WaitOptions {
   timeoutMs?: number;
   intervalMs?: number;
@@ -22,6 +25,7 @@ export async function waitFor(
       if (await predicate()) return;
       lastError = undefined;
     } catch (error) {
+      if (error instanceof WaitAborted) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) {

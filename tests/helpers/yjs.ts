@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { trackClient } from './cleanup.js';
 import type { TestServer } from './server.js';
-import { withTimeout } from './wait.js';
+import { waitFor, WaitAborted, withTimeout, type WaitOptions } from './wait.js';
 
 /**
  * The stock y-websocket client, unchanged, as a browser would use it: the contract is
@@ -17,8 +17,8 @@ process.setMaxListeners(100);
 export interface DocClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** Close codes of every connection of this provider the server closed. */
-  closes: number[];
+  /** Every connection of this provider that the server closed. */
+  closes: Array<{ code: number; reason: string }>;
   /** Stops the provider (no reconnect) and frees the doc. */
   destroy(): void;
 }
@@ -32,9 +32,9 @@ export function connectDoc(server: TestServer, name: string, token: string): Doc
     // would sync through it and bypass the server under test.
     disableBc: true,
   });
-  const closes: number[] = [];
+  const closes: DocClient['closes'] = [];
   provider.on('connection-close', (event) => {
-    if (event) closes.push(event.code);
+    if (event) closes.push({ code: event.code, reason: event.reason });
   });
   let destroyed = false;
   const destroy = () => {
@@ -67,6 +67,32 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Pr
     provider.on('connection-close', onClose);
   });
   return withTimeout(synced, timeoutMs, `${provider.roomname} to sync`);
+}
+
+/**
+ * Waits until `predicate` holds for the doc of every client, failing at once when the
+ * server refuses one of them (a 4xxx close), since nothing can arrive after that.
+ */
+export function waitForDocs(
+  clients: DocClient[],
+  predicate: (doc: Y.Doc) => boolean,
+  what: string,
+  options?: WaitOptions,
+): Promise<void> {
+  return waitFor(
+    () => {
+      for (const { provider, closes } of clients) {
+        const refused = closes.find((c) => c.code >= 4000);
+        if (refused)
+          throw new WaitAborted(
+            `${what}: the server closed ${provider.roomname} with ${refused.code} ${refused.reason}`,
+          );
+      }
+      return clients.every((c) => predicate(c.doc));
+    },
+    what,
+    options,
+  );
 }
 
 /** Connects the stock provider and waits until it has synced. */

@@ -17,7 +17,7 @@ import {
   syncStep1Frame,
   updateFrame,
   updateOf,
-  waitFor,
+  waitForDocs,
   type TestServer,
 } from '../helpers/index.js';
 
@@ -52,7 +52,11 @@ async function expectServerStillServes(): Promise<void> {
     serves: [],
     createdAt: 1,
   });
-  await waitFor(() => bob.doc.getMap('options').has(id), 'a write in another room to reach the other side');
+  await waitForDocs(
+    [alice, bob],
+    (doc) => doc.getMap('options').has(id),
+    'a write in another room to reach the other side',
+  );
 }
 
 /** `[messageSync, update, <length>, ...garbage]`: a well-framed update whose content is noise. */

@@ -21,6 +21,7 @@ import {
   startServer,
   syncedDoc,
   waitFor,
+  waitForDocs,
   type DocClient,
   type RoomFixture,
   type Seat,
@@ -47,7 +48,7 @@ async function writeSeenByAnother(server: TestServer, room: RoomFixture, text: s
     because: '',
     createdAt: Date.now(),
   });
-  await waitFor(() => olive.doc.getMap('positions').has(id), 'the observer to see the position');
+  await waitForDocs([alice, olive], (doc) => doc.getMap('positions').has(id), 'the observer to see the position');
   // Close the writer before the server goes away, so it cannot hand its copy back on reconnect.
   await closeClients();
   return id;
@@ -105,7 +106,11 @@ describe('compaction', () => {
           because: '',
           createdAt: n,
         });
-        await waitFor(() => observer.doc.getMap('positions').has(id), 'the observer to see the position');
+        await waitForDocs(
+          [writer, observer],
+          (doc) => doc.getMap('positions').has(id),
+          'the observer to see the position',
+        );
         written.push({ name, id });
       }
       await closeClients();

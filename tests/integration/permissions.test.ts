@@ -12,7 +12,7 @@ import {
   syncStep2Frame,
   updateFrame,
   updateOf,
-  waitFor,
+  waitForDocs,
   type RoomFixture,
   type Seat,
   type TestServer,
@@ -93,8 +93,9 @@ for (const mediated of [true, false]) {
           expect(probe.has(client.seen, viaStep2)).toBe(writable);
 
           if (writable) {
-            await waitFor(
-              () => probe.has(watcher.doc, viaUpdate) && probe.has(watcher.doc, viaStep2),
+            await waitForDocs(
+              [watcher],
+              (doc) => probe.has(doc, viaUpdate) && probe.has(doc, viaStep2),
               `the writes of ${seat} to reach the ${watcherSeat} watcher`,
             );
           } else {
@@ -103,7 +104,11 @@ for (const mediated of [true, false]) {
             const sentinel = `p${newId()}`;
             const permitted = await syncedDoc(server, name, room.token(seatWhere(room, writer, seats)));
             probe.write(permitted.doc, sentinel);
-            await waitFor(() => probe.has(watcher.doc, sentinel), 'the permitted write to reach the watcher');
+            await waitForDocs(
+              [permitted, watcher],
+              (doc) => probe.has(doc, sentinel),
+              'the permitted write to reach the watcher',
+            );
             expect(probe.has(watcher.doc, viaUpdate)).toBe(false);
             expect(probe.has(watcher.doc, viaStep2)).toBe(false);
           }

@@ -8,6 +8,7 @@ import {
   startServer,
   syncedDoc,
   waitFor,
+  waitForDocs,
   waitForSync,
   type RoomFixture,
   type TestServer,
@@ -39,8 +40,12 @@ describe('two sides converge through the stock provider', () => {
       syncedDoc(server, name, room.token('observer')),
     ]);
     const written = addItem(alice.doc, 'positions', positionSchema, position('Rent stays at 1200'));
+    await waitForDocs(
+      [alice, bob, olive],
+      (doc) => texts(doc, 'positions').includes(written.text),
+      'the position to reach B and the observer',
+    );
     for (const reader of [bob, olive]) {
-      await waitFor(() => texts(reader.doc, 'positions').includes(written.text), 'the position to reach a reader');
       const item = readItems(reader.doc, 'positions', positionSchema).find((r) => r.id === written.id);
       expect(item).toEqual({ id: written.id, ok: true, value: written });
     }
@@ -54,9 +59,11 @@ describe('two sides converge through the stock provider', () => {
       syncedDoc(server, name, room.token('observer')),
     ]);
     const written = addItem(bob.doc, 'positions', positionSchema, position('Repairs within a week'));
-    for (const reader of [alice, olive]) {
-      await waitFor(() => texts(reader.doc, 'positions').includes(written.text), 'the position to reach a reader');
-    }
+    await waitForDocs(
+      [alice, bob, olive],
+      (doc) => texts(doc, 'positions').includes(written.text),
+      'the position to reach A and the observer',
+    );
   });
 
   it('merges concurrent joint edits of both sides and the mediator into the same document everywhere', async () => {
@@ -74,7 +81,7 @@ describe('two sides converge through the stock provider', () => {
     );
     const everyone = [...writers, olive];
     const hasAll = (doc: Y.Doc) => ids.every((id) => doc.getMap('options').has(id));
-    await waitFor(() => everyone.every((c) => hasAll(c.doc)), 'every client to hold all nine options');
+    await waitForDocs(everyone, hasAll, 'every client to hold all nine options');
     // Key order of a Y.Map follows local insertion, so compare the entries sorted by id.
     const sortedOptions = (doc: Y.Doc) =>
       Object.entries(doc.getMap('options').toJSON()).sort(([x], [y]) => (x < y ? -1 : 1));
@@ -87,7 +94,11 @@ describe('two sides converge through the stock provider', () => {
     const alice = await syncedDoc(server, name, room.token('a'));
     const bob = await syncedDoc(server, name, room.token('b'));
     const written = addItem(alice.doc, 'positions', positionSchema, position('Two-year term'));
-    await waitFor(() => texts(bob.doc, 'positions').includes(written.text), 'the position to reach side B');
+    await waitForDocs(
+      [alice, bob],
+      (doc) => texts(doc, 'positions').includes(written.text),
+      'the position to reach side B',
+    );
     const late = await syncedDoc(server, name, room.token('observer'));
     expect(texts(late.doc, 'positions')).toContain(written.text);
   });
@@ -106,7 +117,11 @@ describe('a reader that may not write', () => {
         serves: [],
         createdAt: round,
       }).id;
-      await waitFor(() => olive.doc.getMap('options').has(id), `option of round ${round} to reach the observer`);
+      await waitForDocs(
+        [alice, olive],
+        (doc) => doc.getMap('options').has(id),
+        `option of round ${round} to reach the observer`,
+      );
     }
     expect(olive.provider.wsconnected).toBe(true);
     expect(olive.provider.synced).toBe(true);
