@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+/** Clock ticks per second, the unit of utime and stime in /proc/<pid>/stat. */
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU time a process has used so far, in milliseconds. */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; the fields after it are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime field 15.
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / CLK_TCK;
+}
+
+/** Resident set size of a process, in bytes. */
+export function rssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** One-minute load average, to report with the results. */
+export function loadAverage(): [number, number, number] {
+  const [a, b, c] = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
+  return [a ?? 0, b ?? 0, c ?? 0];
+}

@@ -1,0 +1,108 @@
+import { SERVERS, SERVER_LABEL, type LoadResult, type ServerKind, type Shape } from './types.js';
+
+/** One server on one shape: what the load generator saw plus what /proc said about the server. */
+export interface RunResult {
+  server: ServerKind;
+  shape: Shape;
+  load: LoadResult | null;
+  error: string | null;
+  serverCpuMs: number;
+  baselineRssBytes: number;
+  rssBytes: number;
+  peakRssBytes: number;
+  loadAverage: [number, number, number];
+  /** Derived figures, as printed in the table. */
+  figures: Figures | null;
+}
+
+export interface Figures {
+  editsPerSec: number;
+  deliveriesPerSec: number;
+  lost: number;
+  converged: string;
+  latencyP50: number | null;
+  latencyP95: number | null;
+  latencyP99: number | null;
+  firstSyncP50: number;
+  firstSyncP99: number;
+  cpuMsPer1kDeliveries: number | null;
+  rssKbPerRoom: number;
+}
+
+export function figuresOf(r: Omit<RunResult, 'figures'>): Figures | null {
+  const load = r.load;
+  if (!load) return null;
+  const seconds = load.windowMs / 1000;
+  return {
+    editsPerSec: load.edits / seconds,
+    deliveriesPerSec: load.deliveries / (load.measuredMs / 1000),
+    lost: load.lost,
+    converged: `${load.roomsConverged}/${load.rooms}`,
+    latencyP50: load.latencyMs?.p50 ?? null,
+    latencyP95: load.latencyMs?.p95 ?? null,
+    latencyP99: load.latencyMs?.p99 ?? null,
+    firstSyncP50: load.firstSyncMs.p50,
+    firstSyncP99: load.firstSyncMs.p99,
+    cpuMsPer1kDeliveries: load.deliveries > 0 ? (r.serverCpuMs / load.deliveries) * 1000 : null,
+    rssKbPerRoom: (r.rssBytes - r.baselineRssBytes) / 1024 / load.rooms,
+  };
+}
+
+const num = (v: number | null | undefined, digits = 1): string =>
+  v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits);
+
+const ratio = (parley: number | null | undefined, other: number | null | undefined): string => {
+  if (parley === null || parley === undefined || other === null || other === undefined) return '—';
+  if (other <= 0) return parley <= 0 ? '1.00' : '∞';
+  return (parley / other).toFixed(2);
+};
+
+/** The results table, then the Parley / reference and Parley / Hocuspocus ratios per shape. */
+export function markdown(results: RunResult[], shapes: Shape[]): string {
+  const lines: string[] = [];
+  lines.push(
+    '| shape | server | edits/s | deliveries/s | lost | converged | latency p50 / p95 / p99 ms | first sync p50 / p99 ms | server CPU ms / 1k deliveries | server RSS KB / room |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const shape of shapes) {
+    for (const server of SERVERS) {
+      const r = results.find((x) => x.shape.name === shape.name && x.server === server);
+      if (!r) continue;
+      const f = r.figures;
+      if (!f) {
+        lines.push(
+          `| ${shape.name} | ${SERVER_LABEL[server]} | failed: ${(r.error ?? '').split('\n')[0]} | | | | | | | |`,
+        );
+        continue;
+      }
+      const latency =
+        f.latencyP99 === null ? '—' : `${num(f.latencyP50)} / ${num(f.latencyP95)} / ${num(f.latencyP99)}`;
+      lines.push(
+        `| ${shape.name} | ${SERVER_LABEL[server]} | ${num(f.editsPerSec, 0)} | ${num(f.deliveriesPerSec, 0)} | ${f.lost} | ${f.converged} | ${latency} | ${num(f.firstSyncP50)} / ${num(f.firstSyncP99)} | ${num(f.cpuMsPer1kDeliveries, 0)} | ${num(f.rssKbPerRoom, 0)} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    '| shape | vs | p99 latency | CPU / delivery | first sync p99 | RSS / room |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const shape of shapes) {
+    const of = (server: ServerKind) =>
+      results.find((x) => x.shape.name === shape.name && x.server === server)?.figures ?? null;
+    const parley = of('parley');
+    for (const other of ['reference', 'hocuspocus'] as const) {
+      const o = of(other);
+      lines.push(
+        `| ${shape.name} | Parley / ${other === 'reference' ? 'reference' : 'Hocuspocus'} | ${ratio(parley?.latencyP99, o?.latencyP99)} | ${ratio(parley?.cpuMsPer1kDeliveries, o?.cpuMsPer1kDeliveries)} | ${ratio(parley?.firstSyncP99, o?.firstSyncP99)} | ${ratio(parley?.rssKbPerRoom, o?.rssKbPerRoom)} |`,
+      );
+    }
+  }
+  const notes = results.flatMap((r) =>
+    [...(r.load?.notes ?? []), ...(r.load && r.load.disconnects > 0 ? [`${r.load.disconnects} reconnect(s)`] : [])].map(
+      (n) => `- ${r.shape.name}, ${SERVER_LABEL[r.server]}: ${n}`,
+    ),
+  );
+  if (notes.length > 0) lines.push('', ...notes);
+  return lines.join('\n');
+}

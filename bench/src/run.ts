@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: runs every load shape against the reference y-websocket server,
+ * Hocuspocus and Parley, one after the other, each in a fresh server process with a
+ * load generator in a process of its own; prints the side-by-side table and writes
+ * bench/results/latest.{json,md}.
+ *
+ * Options: --quick (or BENCH_QUICK=1) for a smoke run; BENCH_SECONDS for the measuring
+ * window of each shape; --servers=parley,reference and --shapes=<substring> to narrow.
+ */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpuMs, loadAverage, rssBytes } from './proc.js';
+import { figuresOf, markdown, type RunResult } from './report.js';
+import { REPO_ROOT, startServer } from './servers.js';
+import { FULL_SHAPES, QUICK_SHAPES } from './shapes.js';
+import { SERVERS, SERVER_LABEL, type LoadConfig, type LoadMessage, type ServerKind, type Shape } from './types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const LOAD_BIN = path.join(here, 'load.js');
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
+
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
+const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 3 : 15));
+const servers = (option('servers')?.split(',') ?? [...SERVERS]) as ServerKind[];
+const shapeFilter = option('shapes');
+const shapes = (quick ? QUICK_SHAPES : FULL_SHAPES).filter((s) => !shapeFilter || s.name.includes(shapeFilter));
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs one shape against one fresh server process. */
+async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
+  const slug = `${server}-${shape.name.replace(/[^a-z0-9]+/gi, '-')}`.toLowerCase();
+  const running = await startServer(server, shape, path.join(RESULTS_DIR, 'logs', `${slug}.log`));
+  const result: Omit<RunResult, 'figures'> = {
+    server,
+    shape,
+    load: null,
+    error: null,
+    serverCpuMs: 0,
+    baselineRssBytes: 0,
+    rssBytes: 0,
+    peakRssBytes: 0,
+    loadAverage: loadAverage(),
+  };
+  const child = fork(LOAD_BIN, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    await sleep(300);
+    result.baselineRssBytes = rssBytes(running.pid);
+    const messages: LoadMessage[] = [];
+    let wake: (() => void) | null = null;
+    child.on('message', (m: LoadMessage) => {
+      messages.push(m);
+      wake?.();
+    });
+    const exited = once(child, 'exit');
+    const next = async (type: LoadMessage['type'], timeoutMs: number): Promise<LoadMessage> => {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const i = messages.findIndex((m) => m.type === type || m.type === 'error');
+        if (i >= 0) {
+          const m = messages.splice(i, 1)[0]!;
+          if (m.type === 'error') throw new Error(m.message);
+          return m;
+        }
+        if (child.exitCode !== null) throw new Error(`the load generator exited with ${child.exitCode}`);
+        if (Date.now() > until) throw new Error(`no '${type}' from the load generator within ${timeoutMs} ms`);
+        await Promise.race([new Promise<void>((resolve) => (wake = resolve)), sleep(250)]);
+      }
+    };
+    const config: LoadConfig = { server, base: running.base, shape, seconds, connectConcurrency: 32 };
+    child.send({ type: 'config', config });
+    await next('ready', 300_000);
+
+    const cpu0 = cpuMs(running.pid);
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(running.pid))), 250);
+    child.send({ type: 'go' });
+    await next('stopped', seconds * 1000 + 300_000);
+    clearInterval(sampler);
+    result.serverCpuMs = cpuMs(running.pid) - cpu0;
+    result.rssBytes = rssBytes(running.pid);
+    result.peakRssBytes = Math.max(peak, result.rssBytes);
+
+    child.send({ type: 'finish' });
+    const done = await next('result', 120_000);
+    if (done.type === 'result') result.load = done.result;
+    await exited;
+  } catch (error) {
+    result.error = (error as Error).message;
+    child.kill('SIGKILL');
+  } finally {
+    await running.stop();
+  }
+  return { ...result, figures: figuresOf(result) };
+}
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(path.join(RESULTS_DIR, 'logs'), { recursive: true });
+  const startLoad = loadAverage();
+  const info = machine();
+  process.stdout.write(
+    `bench: ${quick ? 'quick' : 'full'} run, ${seconds} s per shape, ${info.cpus} cores, node ${info.node}, load average ${startLoad.join(' ')}\n`,
+  );
+  if (startLoad[0] > 0.5 * info.cpus) {
+    process.stdout.write('bench: warning: the machine is already busy; the figures will be noisy\n');
+  }
+  const results: RunResult[] = [];
+  for (const shape of shapes) {
+    for (const server of servers) {
+      const t = Date.now();
+      const r = await runOne(server, shape);
+      results.push(r);
+      const f = r.figures;
+      process.stdout.write(
+        `  ${shape.name.padEnd(30)} ${SERVER_LABEL[server].padEnd(26)} ` +
+          (f
+            ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms, ` +
+              `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms, rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
+            : `FAILED: ${r.error}`) +
+          ` (${((Date.now() - t) / 1000).toFixed(0)} s)\n`,
+      );
+    }
+  }
+  const table = markdown(results, shapes);
+  const report = {
+    when: new Date().toISOString(),
+    quick,
+    seconds,
+    machine: info,
+    loadAverage: { start: startLoad, end: loadAverage() },
+    results,
+  };
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const header =
+    `${quick ? 'Quick' : 'Full'} run ${report.when}, ${seconds} s window per shape; ${info.cpus} × ${info.cpuModel}, ` +
+    `${info.memoryGiB} GiB, node ${info.node}; load average ${startLoad.join(' ')} before, ${report.loadAverage.end.join(' ')} after.`;
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${header}\n\n${table}\n`);
+  process.stdout.write(`\n${header}\n\n${table}\n\nwritten: bench/results/latest.json, bench/results/latest.md\n`);
+  const failed = results.some((r) => r.error || !r.figures);
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();

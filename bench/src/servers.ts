@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServerKind, Shape } from './types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(here, '../..');
+const require = createRequire(import.meta.url);
+
+/** The reference server's own bin, run directly so the child's pid is the server's. */
+const REFERENCE_BIN = path.join(path.dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js');
+const HOCUSPOCUS_BIN = path.join(here, 'hocuspocusServer.js');
+export const PARLEY_BIN = path.join(REPO_ROOT, 'server/dist/main.js');
+
+export interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  base: string;
+  /** SIGTERM, then SIGKILL if the process lingers; removes its temporary data. */
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Parley with its real SQLite storage in a fresh directory, its limits raised so the
+ * load is measured rather than refused.
+ */
+function parleyEnv(port: number, dataDir: string, shape: Shape): NodeJS.ProcessEnv {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    MAX_MESSAGES_PER_SECOND: '100000',
+    MAX_CONNECTIONS_PER_ROOM: '100000',
+    MAX_ROOMS_LOADED: '1000000',
+    ROOMS_PER_HOUR_PER_ADDRESS: '100000',
+    // The cold join reads the document back from storage: it is unloaded as soon as
+    // the seeding clients leave, instead of after the default 30 s.
+    ...(shape.kind === 'coldJoin' ? { UNLOAD_AFTER_MS: '0' } : {}),
+  };
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before listening`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > until) throw new Error(`the server did not listen on ${port} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function startServer(kind: ServerKind, shape: Shape, logFile: string): Promise<RunningServer> {
+  const port = await freePort();
+  let dataDir: string | null = null;
+  let args: string[];
+  let env: NodeJS.ProcessEnv;
+  if (kind === 'parley') {
+    if (!fs.existsSync(PARLEY_BIN)) throw new Error(`${PARLEY_BIN} is missing: build the server first (tsc -b server)`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
+    args = [PARLEY_BIN];
+    env = parleyEnv(port, dataDir, shape);
+  } else {
+    args = [kind === 'reference' ? REFERENCE_BIN : HOCUSPOCUS_BIN];
+    env = { HOST: '127.0.0.1', PORT: String(port) };
+  }
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForPort(port, child, 20_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    kind,
+    pid: child.pid!,
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

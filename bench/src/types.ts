@@ -1,0 +1,74 @@
+/** The servers under test, in the order they run. */
+export const SERVERS = ['reference', 'hocuspocus', 'parley'] as const;
+export type ServerKind = (typeof SERVERS)[number];
+
+export const SERVER_LABEL: Record<ServerKind, string> = {
+  reference: '@y/websocket-server 0.1.1',
+  hocuspocus: 'Hocuspocus 3',
+  parley: 'Parley (SQLite)',
+};
+
+/** Clients edit at a fixed rate and watch each other's edits. */
+export interface EditShape {
+  kind: 'edit';
+  name: string;
+  rooms: number;
+  clientsPerRoom: number;
+  /** Edits per second per client. */
+  rate: number;
+}
+
+/** Clients join at once a room whose document already holds many updates. */
+export interface ColdJoinShape {
+  kind: 'coldJoin';
+  name: string;
+  priorUpdates: number;
+  joiners: number;
+}
+
+export type Shape = EditShape | ColdJoinShape;
+
+export interface LoadConfig {
+  server: ServerKind;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  shape: Shape;
+  seconds: number;
+  /** Providers connecting at the same time while a shape is set up. */
+  connectConcurrency: number;
+}
+
+/** What the load generator measured, before the orchestrator adds server-side figures. */
+export interface LoadResult {
+  clients: number;
+  rooms: number;
+  edits: number;
+  expectedDeliveries: number;
+  deliveries: number;
+  lost: number;
+  /** Milliseconds the edits were sent over (the measuring window, without the drain). */
+  windowMs: number;
+  /** Milliseconds from the start of the window to the last delivery (or the drain's end). */
+  measuredMs: number;
+  latencyMs: Percentiles | null;
+  firstSyncMs: Percentiles;
+  roomsConverged: number;
+  disconnects: number;
+  loadCpuMs: number;
+  notes: string[];
+}
+
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Messages from the load generator to the orchestrator. */
+export type LoadMessage =
+  { type: 'ready' } | { type: 'stopped' } | { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
+
+/** Messages from the orchestrator to the load generator. */
+export type ControlMessage = { type: 'config'; config: LoadConfig } | { type: 'go' } | { type: 'finish' };
