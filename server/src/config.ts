@@ -32,11 +32,15 @@ const envSchema = z.object({
   MAX_DB_BYTES: int(0, Number.MAX_SAFE_INTEGER).default(0),
   /** Delay before an idle room's documents are unloaded from memory. */
   UNLOAD_AFTER_MS: int(0, 3_600_000).default(30_000),
+  /** Length of a pulse-schedule "minute"; only tests shorten it, to see schedules fire. */
+  PULSE_MINUTE_MS: int(100, 3_600_000).default(60_000),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'ALLOWED_ORIGINS'> & {
   ALLOWED_ORIGINS: string[];
   DB_FILE: string;
+  /** Pulse checks have their own file, with stricter storage rules (see server/src/pulse/store.ts). */
+  PULSE_DB_FILE: string;
 };
 
 export class ConfigError extends Error {}
@@ -54,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     DB_FILE: path.join(c.DATA_DIR, 'parley.sqlite'),
+    PULSE_DB_FILE: path.join(c.DATA_DIR, 'pulses.sqlite'),
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from './http/app.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { originPolicy } from './origin.js';
+import { PulseEngine, openPulseStore, pulseDomain } from './pulse/index.js';
 import { RoomService } from './rooms/service.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/types.js';
@@ -46,7 +47,14 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     isOriginAllowed,
     events: { rejected: (reason) => metrics.rejected.inc({ reason }) },
   });
-  const io = attachControlPlane(http, { rooms, timeline, log, isOriginAllowed, domains: [] });
+  const pulses = new PulseEngine(openPulseStore(config.PULSE_DB_FILE), { minuteMs: config.PULSE_MINUTE_MS, log });
+  const io = attachControlPlane(http, {
+    rooms,
+    timeline,
+    log,
+    isOriginAllowed,
+    domains: [pulseDomain({ engine: pulses, log })],
+  });
   metrics.setSources({
     yjsConnections: () => sync.connectionCount(),
     controlConnections: () => io.engine.clientsCount,
@@ -72,6 +80,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
       sync.close(CloseCode.GoingAway, 'server shutting down');
       await io.close();
       http.closeAllConnections();
+      pulses.stop();
       storage.close();
     },
   };

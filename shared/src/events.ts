@@ -28,8 +28,11 @@ export const pulseScheduleSchema = z
 export const pulseAnswerSchema = z
   .object({
     pulseId: z.string().min(1).max(64),
-    /** One rating per statement of the pulse, keyed by statement id. */
-    ratings: z.record(pulseStatementIdSchema, ratingSchema),
+    /**
+     * One rating per statement of the pulse, keyed by statement id. A partial record:
+     * zod 4's `record` over an enum demands every key of the bank, not just the pulse's.
+     */
+    ratings: z.partialRecord(pulseStatementIdSchema, ratingSchema),
   })
   .strict();
 export const pulseCloseSchema = z.object({ pulseId: z.string().min(1).max(64) }).strict();

@@ -52,3 +52,15 @@ export const PULSE_DEFAULT_WINDOW_SEC = 90;
 export const PULSE_MIN_ANSWERS_DEFAULT = 3;
 /** The anonymity floor: no room may release a result with fewer answers than this. */
 export const PULSE_MIN_ANSWERS_FLOOR = 2;
+
+/** The words of the 1–5 scale, shown beside every rating. */
+export const PULSE_SCALE_LABELS = [
+  'Strongly disagree',
+  'Disagree',
+  'Neither agree nor disagree',
+  'Agree',
+  'Strongly agree',
+] as const;
+
+/** A side member may send one pause request per this interval, so the signal cannot be used to spam. */
+export const PAUSE_REQUEST_INTERVAL_MS = 60_000;

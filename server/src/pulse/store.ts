@@ -105,13 +105,20 @@ export interface PulseStore {
   schedule(roomId: string): StoredSchedule | null;
   setSchedule(roomId: string, schedule: Omit<StoredSchedule, 'roomId'> | null): void;
   /** Meta, the pre-created zero counts and the eligible set, in one transaction. */
-  openPulse(pulse: Omit<StoredPulse, 'closedAt' | 'status' | 'answers' | 'released' | 'eligible'>, eligibleKeys: string[]): void;
+  openPulse(
+    pulse: Omit<StoredPulse, 'closedAt' | 'status' | 'answers' | 'released' | 'eligible'>,
+    eligibleKeys: string[],
+  ): void;
   openPulses(): StoredOpenPulse[];
   /**
    * Adds the key to the answered set and each rating to its count, in one transaction.
    * Returns false (and changes nothing) when the key had already answered.
    */
-  answer(pulseId: string, memberKey: string, ratings: ReadonlyArray<readonly [statementId: string, value: number]>): boolean;
+  answer(
+    pulseId: string,
+    memberKey: string,
+    ratings: ReadonlyArray<readonly [statementId: string, value: number]>,
+  ): boolean;
   /** Closes the pulse, forgets who was eligible and who answered, and drops the counts of a withheld result. */
   closePulse(pulseId: string, closedAt: number, minAnswers: number): StoredPulse;
   /** Closed pulses of a room, oldest first, the newest `limit`. */
