@@ -22,7 +22,7 @@ const STOP_TIMEOUT_MS = 10_000;
 export interface StartOptions {
   /** Reuse a data directory (e.g. to start a second server on old data); default a fresh temp dir. */
   dataDir?: string;
-  /** Extra environment, e.g. limits such as `MAX_FRAME_BYTES`. */
+  /** Extra environment, e.g. limits such as `MAX_FRAME_BYTES`, or `LOG_LEVEL` (default info). */
   env?: Record<string, string>;
 }
 
@@ -119,7 +119,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
 async function spawnServer(dataDir: string, extraEnv: Record<string, string>, logs: string[]): Promise<Running> {
   const proc = spawn(process.execPath, [SERVER_MAIN], {
-    env: { ...baseEnv(), ...extraEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: { ...baseEnv(), LOG_LEVEL: 'info', ...extraEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(proc);

@@ -305,6 +305,26 @@ describe('reissuing invites', () => {
   });
 });
 
+describe('the server log', () => {
+  it('never contains a token, even at trace level and for one sent in a /yjs query string', async () => {
+    const own = await startServer({ env: { LOG_LEVEL: 'trace' } });
+    const room = await createRoom(own, { mediated: true });
+    const alice = await join(own, room.invites.a.token, 'Alice');
+    await syncedDoc(own, `${room.roomId}/joint`, alice.memberToken);
+    await connectControl(own, room.invites.b.token);
+    await closedWith(docUrl(own, `${room.roomId}/mediator`, alice.memberToken));
+    const revoked = await reissue(own, room.roomId, room.adminToken, { role: 'observer' });
+    expect(revoked.status).toBe(200);
+    await closedWith(docUrl(own, `${room.roomId}/joint`, room.invites.observer.token));
+    // Stopping flushes the log: everything it will ever say about these requests is in.
+    expect(await own.stop()).toEqual({ code: 0, signal: null });
+    const newInvite = (revoked.body as { invite: Invite }).invite.token;
+    const secrets = [...allTokens(room), alice.memberToken, newInvite];
+    const leaks = own.logs.filter((line) => secrets.some((token) => line.includes(token)));
+    expect(leaks).toEqual([]);
+  });
+});
+
 describe('GET /healthz', () => {
   it('answers 200 { ok: true }', async () => {
     const result = await api(server, 'GET', '/healthz');
