@@ -164,6 +164,19 @@ describe('PulseEngine', () => {
   });
 });
 
+describe('pause requests', () => {
+  it('are capped per room too, so minting new members does not make a flood', () => {
+    const { e, pauses } = engine();
+    const refused = Array.from({ length: 10 }, (_, i) => codeOf(() => e.requestPause(ROOM, `member-${i}`)));
+    expect(refused.filter((code) => code === undefined)).toHaveLength(6);
+    expect(refused.slice(6)).toEqual(['rate_limited', 'rate_limited', 'rate_limited', 'rate_limited']);
+    expect(pauses.at(-1)?.count).toBe(6);
+    vi.advanceTimersByTime(10_000);
+    expect(codeOf(() => e.requestPause(ROOM, 'member-10'))).toBeUndefined();
+    expect(codeOf(() => e.requestPause('another-room', 'member-0'))).toBeUndefined();
+  });
+});
+
 describe('the pulses file', () => {
   it('uses a rollback journal, not a WAL, and stores counts as fixed-width reals', () => {
     const { e } = engine();

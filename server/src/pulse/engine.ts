@@ -10,6 +10,7 @@ import {
 } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { TokenBucket } from '../sync/rateLimit.js';
 import { pickStatements } from './select.js';
 import type { PulseStore, StoredPulse, StoredSchedule } from './store.js';
 
@@ -55,6 +56,9 @@ export function hashKey(pulseId: string, memberKey: string): string {
   return createHash('sha256').update(pulseId).update('\0').update(memberKey).digest('base64url');
 }
 
+/** Pause requests a room passes on per minute, whoever sends them. */
+const ROOM_PAUSES_PER_MINUTE = 6;
+
 const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
 
 /**
@@ -68,6 +72,7 @@ export class PulseEngine {
   private readonly schedules = new Map<string, ArmedSchedule>();
   private readonly closedViews = new Map<string, PulseView[]>();
   private readonly lastPause = new Map<string, number>();
+  private readonly roomPauses = new Map<string, TokenBucket>();
   private link: PulseLink | null = null;
   private stopped = false;
   private readonly now: () => number;
@@ -212,6 +217,16 @@ export class PulseEngine {
     if (last !== undefined && now - last < this.pauseIntervalMs) {
       const wait = Math.ceil((this.pauseIntervalMs - (now - last)) / 1000);
       throw fail(ErrorCode.RateLimited, `a pause request was just sent; you can send another in ${wait} s`);
+    }
+    // Joining mints a new member, so a per-member limit alone cannot stop a flood: the room has one too.
+    let roomBucket = this.roomPauses.get(roomId);
+    if (!roomBucket)
+      this.roomPauses.set(
+        roomId,
+        (roomBucket = new TokenBucket(ROOM_PAUSES_PER_MINUTE / 60, ROOM_PAUSES_PER_MINUTE, now)),
+      );
+    if (!roomBucket.take(now)) {
+      throw fail(ErrorCode.RateLimited, 'several pause requests just came in; the facilitator has been told');
     }
     if (this.lastPause.size > 10_000) this.forgetOldPauses(now);
     const state = this.store.recordPause(roomId, now);
