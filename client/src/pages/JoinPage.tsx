@@ -5,7 +5,7 @@ import { PageShell } from '../components/PageShell';
 import { ErrorMessage } from '../components/ui/ErrorMessage';
 import { TextField } from '../components/ui/Fields';
 import { navigate } from '../hooks/useLocation';
-import { describeApiError, joinRoom, resolveInvite } from '../lib/api';
+import { ApiError, describeApiError, joinRoom, resolveInvite } from '../lib/api';
 import { roleLabel } from '../lib/labels';
 import {
   clearStashedInviteToken,
@@ -36,8 +36,14 @@ export function JoinPage() {
     }
     let live = true;
     resolveInvite(token).then(
-      (invite) => live && setResolution({ state: 'ready', invite }),
-      (error: unknown) => live && setResolution({ state: 'failed', message: describeApiError(error) }),
+      (invite) => {
+        if (live) setResolution({ state: 'ready', invite });
+      },
+      (error: unknown) => {
+        // A refused token must not linger for the next visit to /join.
+        if (error instanceof ApiError && error.code === 'unauthorized') clearStashedInviteToken();
+        if (live) setResolution({ state: 'failed', message: describeApiError(error) });
+      },
     );
     return () => {
       live = false;
