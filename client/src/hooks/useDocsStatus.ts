@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { DocHandle, RoomDocs } from './useRoomDocs';
 
-export type LinkStatus = 'connecting' | 'live' | 'offline';
+/** `ended`: the server closed the connection for good (revoked, refused); no reconnecting. */
+export type LinkStatus = 'connecting' | 'live' | 'offline' | 'ended';
 
 export interface DocsStatus {
   status: LinkStatus;
@@ -14,7 +15,7 @@ const CONNECTING: DocsStatus = { status: 'connecting', closed: null };
 function derive(handles: DocHandle[]): DocsStatus {
   const closedHandle = handles.find((h) => h.facts.closed !== null);
   if (closedHandle?.facts.closed) {
-    return { status: 'offline', closed: { doc: closedHandle.name, ...closedHandle.facts.closed } };
+    return { status: 'ended', closed: { doc: closedHandle.name, ...closedHandle.facts.closed } };
   }
   if (typeof navigator !== 'undefined' && !navigator.onLine) return { status: 'offline', closed: null };
   if (handles.every((h) => h.provider.wsconnected && h.provider.synced)) return { status: 'live', closed: null };

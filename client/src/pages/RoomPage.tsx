@@ -31,7 +31,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
 }
 
 function overallStatus(docs: LinkStatus, control: ControlStatus): LinkStatus {
-  if (docs === 'offline' || control === 'offline' || control === 'revoked' || control === 'refused') return 'offline';
+  if (docs === 'ended' || control === 'revoked' || control === 'refused') return 'ended';
+  if (docs === 'offline' || control === 'offline') return 'offline';
   return docs === 'live' && control === 'live' ? 'live' : 'connecting';
 }
 
@@ -46,9 +47,8 @@ const CLOSE_REASONS: Partial<Record<number, string>> = {
 
 /** Why access ended, when the server has said so for good; null while things may still recover. */
 function accessEnded(docs: DocsStatus, control: { status: ControlStatus; error: string | null }): string | null {
-  if (control.status === 'revoked' || control.status === 'refused') {
-    return control.error ?? CLOSE_REASONS[CloseCode.Unauthorized] ?? null;
-  }
+  if (control.status === 'revoked' || control.status === 'refused')
+    return CLOSE_REASONS[CloseCode.Unauthorized] ?? null;
   if (docs.closed) return CLOSE_REASONS[docs.closed.code] ?? `The server closed the connection (${docs.closed.code}).`;
   return null;
 }
@@ -89,7 +89,8 @@ function RoomLayout({ status, ended, onForget }: { status: LinkStatus; ended: st
     <div className="room">
       <RoomHeader session={session} status={status} phase={phase} others={others} />
       {ended && <AccessEnded reason={ended} onForget={onForget} />}
-      <main className="room-columns">
+      {/* Once access has ended, edits could never reach the server: the board stays readable but inert. */}
+      <main className="room-columns" inert={ended !== null}>
         <SideBoard side="a" />
         <JointSpace />
         <SideBoard side="b" />

@@ -4,7 +4,7 @@ import type { WriteResult } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
 import { CONSTRAINT_KIND_LABELS, CONSTRAINT_MODALITY_LABELS } from '../../lib/labels';
 import { changedFields, short } from '../../lib/text';
-import { ConfirmRemove } from '../ui/ConfirmRemove';
+import { ItemActions } from '../ui/ItemActions';
 import { EditorsNote } from '../ui/EditorsNote';
 import { ConstraintForm } from './ConstraintForm';
 
@@ -19,6 +19,11 @@ interface ConstraintItemProps {
 
 export function ConstraintItem({ constraint, mine, editing, selfMemberId, onUpdate, onRemove }: ConstraintItemProps) {
   const [editingHere, setEditingHere] = useState(false);
+  const [editorClosed, setEditorClosed] = useState(false);
+  const closeEditor = () => {
+    setEditorClosed(true);
+    setEditingHere(false);
+  };
   const { setEditing } = editing;
   const announce = useCallback((on: boolean) => setEditing(on ? constraint.id : null), [setEditing, constraint.id]);
   const initial = { text: constraint.text, modality: constraint.modality, kind: constraint.kind };
@@ -32,10 +37,10 @@ export function ConstraintItem({ constraint, mine, editing, selfMemberId, onUpda
           label={`Edit constraint “${short(constraint.text)}”`}
           submitLabel="Save"
           onFocusChange={announce}
-          onCancel={() => setEditingHere(false)}
+          onCancel={closeEditor}
           onSave={(values) => {
             const result = onUpdate(changedFields(initial, values));
-            if (result.ok) setEditingHere(false);
+            if (result.ok) closeEditor();
             return result;
           }}
         />
@@ -51,17 +56,12 @@ export function ConstraintItem({ constraint, mine, editing, selfMemberId, onUpda
             <span className="tag">{CONSTRAINT_KIND_LABELS[constraint.kind]}</span>
           </p>
           {mine && (
-            <div className="item-actions">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={`Edit constraint “${short(constraint.text)}”`}
-                onClick={() => setEditingHere(true)}
-              >
-                Edit
-              </button>
-              <ConfirmRemove what={`constraint “${short(constraint.text)}”`} onRemove={onRemove} />
-            </div>
+            <ItemActions
+              what={`constraint “${short(constraint.text)}”`}
+              returnFocus={editorClosed}
+              onEdit={() => setEditingHere(true)}
+              onRemove={onRemove}
+            />
           )}
         </>
       )}

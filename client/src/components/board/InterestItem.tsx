@@ -4,7 +4,7 @@ import type { WriteResult } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
 import { CORE_CONCERN_LABELS, INTEREST_KIND_LABELS } from '../../lib/labels';
 import { changedFields, short } from '../../lib/text';
-import { ConfirmRemove } from '../ui/ConfirmRemove';
+import { ItemActions } from '../ui/ItemActions';
 import { EditorsNote } from '../ui/EditorsNote';
 import { Importance } from '../ui/Importance';
 import { InterestForm } from './InterestForm';
@@ -29,6 +29,11 @@ export function InterestItem({
   onRemove,
 }: InterestItemProps) {
   const [editingHere, setEditingHere] = useState(false);
+  const [editorClosed, setEditorClosed] = useState(false);
+  const closeEditor = () => {
+    setEditorClosed(true);
+    setEditingHere(false);
+  };
   const { setEditing } = editing;
   const announce = useCallback((on: boolean) => setEditing(on ? interest.id : null), [setEditing, interest.id]);
   // Links to positions that were removed since are simply not shown.
@@ -51,10 +56,10 @@ export function InterestItem({
           label={`Edit interest “${short(interest.text)}”`}
           submitLabel="Save"
           onFocusChange={announce}
-          onCancel={() => setEditingHere(false)}
+          onCancel={closeEditor}
           onSave={(values) => {
             const result = onUpdate(changedFields(initial, values));
-            if (result.ok) setEditingHere(false);
+            if (result.ok) closeEditor();
             return result;
           }}
         />
@@ -77,17 +82,12 @@ export function InterestItem({
             </div>
           )}
           {mine && (
-            <div className="item-actions">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={`Edit interest “${short(interest.text)}”`}
-                onClick={() => setEditingHere(true)}
-              >
-                Edit
-              </button>
-              <ConfirmRemove what={`interest “${short(interest.text)}”`} onRemove={onRemove} />
-            </div>
+            <ItemActions
+              what={`interest “${short(interest.text)}”`}
+              returnFocus={editorClosed}
+              onEdit={() => setEditingHere(true)}
+              onRemove={onRemove}
+            />
           )}
         </>
       )}

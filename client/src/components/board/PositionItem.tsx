@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { WriteResult } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
 import { changedFields, short } from '../../lib/text';
-import { ConfirmRemove } from '../ui/ConfirmRemove';
+import { ItemActions } from '../ui/ItemActions';
 import { EditorsNote } from '../ui/EditorsNote';
 import { BecausePrompt } from './BecausePrompt';
 import { PositionForm } from './PositionForm';
@@ -20,6 +20,11 @@ interface PositionItemProps {
 
 export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, onRemove }: PositionItemProps) {
   const [editingHere, setEditingHere] = useState(false);
+  const [editorClosed, setEditorClosed] = useState(false);
+  const closeEditor = () => {
+    setEditorClosed(true);
+    setEditingHere(false);
+  };
   const { setEditing } = editing;
   const announce = useCallback((on: boolean) => setEditing(on ? position.id : null), [setEditing, position.id]);
   const incomplete = position.because.trim() === '';
@@ -34,10 +39,10 @@ export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, 
           label={`Edit position “${short(position.text)}”`}
           submitLabel="Save"
           onFocusChange={announce}
-          onCancel={() => setEditingHere(false)}
+          onCancel={closeEditor}
           onSave={(values) => {
             const result = onUpdate(changedFields(initial, values));
-            if (result.ok) setEditingHere(false);
+            if (result.ok) closeEditor();
             return result;
           }}
         />
@@ -53,17 +58,12 @@ export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, 
           )}
           {mine && incomplete && <BecausePrompt onFocusChange={announce} onSave={(because) => onUpdate({ because })} />}
           {mine && (
-            <div className="item-actions">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={`Edit position “${short(position.text)}”`}
-                onClick={() => setEditingHere(true)}
-              >
-                Edit
-              </button>
-              <ConfirmRemove what={`position “${short(position.text)}”`} onRemove={onRemove} />
-            </div>
+            <ItemActions
+              what={`position “${short(position.text)}”`}
+              returnFocus={editorClosed}
+              onEdit={() => setEditingHere(true)}
+              onRemove={onRemove}
+            />
           )}
         </>
       )}

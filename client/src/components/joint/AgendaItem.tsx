@@ -4,7 +4,7 @@ import type { WriteResult } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
 import { AGENDA_STATUS_LABELS } from '../../lib/labels';
 import { changedFields, short } from '../../lib/text';
-import { ConfirmRemove } from '../ui/ConfirmRemove';
+import { ItemActions } from '../ui/ItemActions';
 import { EditorsNote } from '../ui/EditorsNote';
 import { SelectField } from '../ui/Fields';
 import { AgendaTopicForm } from './AgendaTopicForm';
@@ -25,6 +25,11 @@ interface AgendaItemProps {
 export function AgendaItem(props: AgendaItemProps) {
   const { topic, position, writable, editing, selfMemberId, onUpdate, onRemove, onMoveUp, onMoveDown } = props;
   const [editingHere, setEditingHere] = useState(false);
+  const [editorClosed, setEditorClosed] = useState(false);
+  const closeEditor = () => {
+    setEditorClosed(true);
+    setEditingHere(false);
+  };
   const { setEditing } = editing;
   const announce = useCallback((on: boolean) => setEditing(on ? topic.id : null), [setEditing, topic.id]);
   const initial = { title: topic.title, status: topic.status };
@@ -39,10 +44,10 @@ export function AgendaItem(props: AgendaItemProps) {
           label={`Edit ${name}`}
           submitLabel="Save"
           onFocusChange={announce}
-          onCancel={() => setEditingHere(false)}
+          onCancel={closeEditor}
           onSave={(values) => {
             const result = onUpdate(changedFields(initial, values));
-            if (result.ok) setEditingHere(false);
+            if (result.ok) closeEditor();
             return result;
           }}
         />
@@ -68,15 +73,7 @@ export function AgendaItem(props: AgendaItemProps) {
             )}
           </div>
           {writable && (
-            <div className="item-actions">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={`Edit ${name}`}
-                onClick={() => setEditingHere(true)}
-              >
-                Edit
-              </button>
+            <ItemActions what={name} returnFocus={editorClosed} onEdit={() => setEditingHere(true)} onRemove={onRemove}>
               <button
                 type="button"
                 className="button button-quiet"
@@ -95,8 +92,7 @@ export function AgendaItem(props: AgendaItemProps) {
               >
                 <span aria-hidden="true">↓</span> Down
               </button>
-              <ConfirmRemove what={name} onRemove={onRemove} />
-            </div>
+            </ItemActions>
           )}
         </>
       )}

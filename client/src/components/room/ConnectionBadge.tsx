@@ -4,12 +4,14 @@ const TEXT: Record<LinkStatus, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   offline: 'Offline — reconnecting',
+  ended: 'Disconnected',
 };
 
 const DETAIL: Record<LinkStatus, string> = {
   connecting: 'Connecting to the room.',
   live: 'Connected. Changes are shared as you make them.',
   offline: 'Not connected. Your changes are kept in this tab and shared when the connection returns.',
+  ended: 'The server ended this connection; see the message below.',
 };
 
 export function ConnectionBadge({ status }: { status: LinkStatus }) {

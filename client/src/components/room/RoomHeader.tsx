@@ -27,20 +27,10 @@ export function RoomHeader({ session, status, phase, others }: RoomHeaderProps) 
             <span>
               You are <strong>{session.name}</strong>, {roleLabel(room, session.role, session.side)}
             </span>
-            <span className="meta-separator" aria-hidden="true">
-              ·
-            </span>
             <span>
               Phase: <strong>{PHASE_LABELS[phase]}</strong>
             </span>
-            {!room.mediated && (
-              <>
-                <span className="meta-separator" aria-hidden="true">
-                  ·
-                </span>
-                <span>No mediator: both sides facilitate</span>
-              </>
-            )}
+            {!room.mediated && <span>No mediator: both sides facilitate</span>}
           </p>
         </div>
         <ConnectionBadge status={status} />

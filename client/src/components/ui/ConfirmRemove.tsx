@@ -9,12 +9,15 @@ interface ConfirmRemoveProps {
 /** Removal asks once, in place: nothing in a negotiation should vanish by a slip of the mouse. */
 export function ConfirmRemove({ what, onRemove }: ConfirmRemoveProps) {
   const [asking, setAsking] = useState(false);
+  // After "Keep", focus goes back to the Remove button rather than being lost.
+  const [kept, setKept] = useState(false);
   if (!asking) {
     return (
       <button
         type="button"
         className="button button-quiet"
         aria-label={`Remove ${what}`}
+        autoFocus={kept}
         onClick={() => setAsking(true)}
       >
         Remove
@@ -27,7 +30,14 @@ export function ConfirmRemove({ what, onRemove }: ConfirmRemoveProps) {
       <button type="button" className="button button-danger" onClick={onRemove} autoFocus>
         Yes, remove
       </button>
-      <button type="button" className="button button-quiet" onClick={() => setAsking(false)}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => {
+          setKept(true);
+          setAsking(false);
+        }}
+      >
         Keep
       </button>
     </span>
