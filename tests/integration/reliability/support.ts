@@ -109,6 +109,8 @@ export interface DocView {
   /** Size of the server's sync step 2. */
   answerBytes: number;
   options: string[];
+  /** Everything the client integrated, re-encoded: a base for edits that depend only on it. */
+  state: Uint8Array;
   /** Errors applying what the server sent, which a conforming server never causes. */
   decodeErrors: string[];
 }
@@ -156,6 +158,7 @@ export async function viewDoc(server: TestServer, name: string, token: string, t
       pendingBytes: (pendingStructs?.update.length ?? 0) + (pendingDs?.length ?? 0),
       answerBytes,
       options: [...seen.getMap('options').keys()].sort(),
+      state: Y.encodeStateAsUpdate(seen),
       decodeErrors,
     };
   } finally {
