@@ -17,6 +17,16 @@ export default defineConfig({
         },
       },
       {
+        // Component and hook tests; the client's own Vite config gives them the JSX transform.
+        extends: './client/vite.config.ts',
+        test: {
+          name: 'client',
+          root: './client',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
