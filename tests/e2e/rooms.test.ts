@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { installCleanup } from '../helpers/cleanup.js';
+import { useBrowser } from './support/browser.js';
+import { createRoomOnHome, readInvites, type RoomSpec } from './support/home.js';
+import { joinAs, newDevice, person, waitForConnection } from './support/person.js';
+import { screenshot } from './support/shots.js';
+import { startAppServer, type AppServer } from './support/server.js';
+
+/** Scenario 1: a room is created on the home page and every role joins through its own link. */
+
+installCleanup();
+const browser = useBrowser();
+let server: AppServer;
+beforeAll(async () => {
+  server = await startAppServer();
+});
+
+describe('creating a room and joining it', () => {
+  test('the home page makes a mediated room whose four invite links each lead into the room in their role', async () => {
+    const spec: RoomSpec = { title: 'Lease renewal', sides: ['Tenant', 'Landlord'], mediated: true };
+    const { page: home } = await newDevice(browser());
+    await home.goto(server.url);
+    await home.getByRole('heading', { level: 1, name: 'Open a negotiation room' }).waitFor();
+    await screenshot(home, '1-create', 'home');
+
+    await createRoomOnHome(home, spec);
+    // Focus moves to the result, so a keyboard user lands on the links.
+    await expect
+      .poll(() => home.getByRole('heading', { name: '“Lease renewal” is ready' }).evaluate(isFocused))
+      .toBe(true);
+    const invites = await readInvites(home, spec);
+    await screenshot(home, '1-create', 'invites');
+    for (const url of [invites.mediator!, invites.a, invites.b, invites.observer]) {
+      expect(url).toMatch(new RegExp(`^${server.url}/join#[A-Za-z0-9_-]{20,}$`));
+    }
+    expect(new Set([invites.mediator, invites.a, invites.b, invites.observer]).size).toBe(4);
+    expect(await home.getByRole('textbox', { name: 'Admin token' }).inputValue()).not.toBe('');
+
+    // The join page names the room and the role before anyone commits to a name.
+    const { page: joining } = await newDevice(browser());
+    await joining.goto(invites.a);
+    await joining.getByRole('heading', { level: 1, name: 'Join “Lease renewal”' }).waitFor();
+    await joining.getByText('You are joining Lease renewal as Tenant (side A).').waitFor();
+    // The token leaves the address bar as soon as it is read.
+    expect(joining.url()).toBe(`${server.url}/join`);
+    await screenshot(joining, '1-create', 'join');
+    await joinAs(joining, 'Alice');
+
+    const [mediator, b, observer] = await Promise.all([
+      person(browser(), invites.mediator!, 'Morgan'),
+      person(browser(), invites.b, 'Bob'),
+      person(browser(), invites.observer, 'Olive'),
+    ]);
+    const roles: Array<[typeof joining, string]> = [
+      [joining, 'You are Alice, Tenant (side A)'],
+      [b.page, 'You are Bob, Landlord (side B)'],
+      [mediator.page, 'You are Morgan, Mediator'],
+      [observer.page, 'You are Olive, Observer'],
+    ];
+    for (const [page, who] of roles) {
+      await page.getByRole('heading', { level: 1, name: 'Lease renewal' }).waitFor();
+      await page.getByText(who).waitFor();
+      // Everyone is listed as present, on every screen.
+      const presence = page.getByRole('list', { name: /^In the room:/ });
+      await presence.getByRole('listitem').nth(3).waitFor();
+      for (const name of ['Alice', 'Bob', 'Morgan', 'Olive']) {
+        await presence.getByRole('listitem').filter({ hasText: name }).waitFor();
+      }
+    }
+    await screenshot(joining, '1-create', 'room-side-a');
+    await screenshot(mediator.page, '1-create', 'room-mediator');
+    await screenshot(observer.page, '1-create', 'room-observer');
+
+    // A reload keeps the member in the room, without asking for the name again.
+    await b.page.reload();
+    await waitForConnection(b.page, 'Live');
+    await b.page.getByText('You are Bob, Landlord (side B)').waitFor();
+  });
+
+  test('a room without a mediator offers no mediator link and says both sides facilitate', async () => {
+    const spec: RoomSpec = { title: 'Shared fence', sides: ['North house', 'South house'], mediated: false };
+    const { page: home } = await newDevice(browser());
+    await home.goto(server.url);
+    await createRoomOnHome(home, spec);
+    const invites = await readInvites(home, spec);
+    expect(invites.mediator).toBeUndefined();
+    expect(await home.getByRole('textbox', { name: /^Mediator invite link/ }).count()).toBe(0);
+
+    const north = await person(browser(), invites.a, 'Nia');
+    await north.page.getByText('No mediator: both sides facilitate').waitFor();
+    await north.page.getByText('You are Nia, North house (side A)').waitFor();
+  });
+
+  test('a broken invite link is refused with an explanation, not a room', async () => {
+    const { page } = await newDevice(browser());
+    await page.goto(`${server.url}/join#not-a-real-invite-token-at-all`);
+    await page.getByRole('heading', { level: 1, name: 'This invite could not be used' }).waitFor();
+    await page.getByRole('alert').waitFor();
+    await page.goto(`${server.url}/join`);
+    await page.getByRole('heading', { level: 1, name: 'This invite link is incomplete' }).waitFor();
+  });
+});
+
+// Runs in the page: whether the element has the keyboard focus.
+function isFocused(element: { ownerDocument: { activeElement: unknown } }): boolean {
+  return element.ownerDocument.activeElement === element;
+}
