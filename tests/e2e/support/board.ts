@@ -64,7 +64,7 @@ export async function addConstraint(b: Locator, { text, modality = 'cannot' }: C
   await part(b, 'Constraints').getByRole('button', { name: 'Add a constraint' }).click();
   const form = b.getByRole('form', { name: 'New constraint' });
   await form.getByRole('textbox', { name: 'Constraint', exact: true }).fill(text);
-  await form.getByRole('radio', { name: modality === 'can' ? 'We can' : 'We cannot' }).check();
+  await form.getByRole('radio', { name: modality === 'can' ? 'We can' : 'We cannot', exact: true }).check();
   await form.getByRole('button', { name: 'Add constraint' }).click();
   await form.waitFor({ state: 'detached' });
   await constraint(b, text).waitFor();
