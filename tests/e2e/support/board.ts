@@ -77,3 +77,26 @@ export async function addBecause(b: Locator, positionText: string, because: stri
   await card.getByRole('button', { name: 'Add because' }).click();
   await card.getByText(INCOMPLETE).waitFor({ state: 'detached' });
 }
+
+/** The joint space's column. */
+export function joint(page: Page): Locator {
+  return page.getByRole('region', { name: 'Joint space', exact: true });
+}
+
+/** The agenda topic whose title contains `title`. */
+export function topic(page: Page, title: string): Locator {
+  return joint(page)
+    .getByRole('region', { name: 'Agenda', exact: true })
+    .getByRole('listitem')
+    .filter({ hasText: title });
+}
+
+export async function addTopic(page: Page, title: string): Promise<void> {
+  const agenda = joint(page).getByRole('region', { name: 'Agenda', exact: true });
+  await agenda.getByRole('button', { name: 'Add a topic' }).click();
+  const form = agenda.getByRole('form', { name: 'New agenda topic' });
+  await form.getByRole('textbox', { name: 'Topic', exact: true }).fill(title);
+  await form.getByRole('button', { name: 'Add topic' }).click();
+  await form.waitFor({ state: 'detached' });
+  await topic(page, title).waitFor();
+}
