@@ -32,7 +32,7 @@ export interface Exit {
 }
 
 export interface TestServer {
-  /** The current port; changes on restart. */
+  /** The current port; kept across `restart()` unless asked otherwise. */
   readonly port: number;
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -46,8 +46,12 @@ export interface TestServer {
   stop(): Promise<Exit>;
   /** SIGKILL: no shutdown code runs, like a power cut. */
   kill9(): Promise<Exit>;
-  /** Stops the process if it still runs (SIGTERM) and starts a new one on the same data directory. */
-  restart(): Promise<void>;
+  /**
+   * Stops the process if it still runs (SIGTERM) and starts a new one on the same data
+   * directory and, by default, the same port, as an operator's restart would: clients
+   * (and browsers, which cannot follow a port change) reconnect by themselves.
+   */
+  restart(options?: { newPort?: boolean }): Promise<void>;
 }
 
 interface Running {
@@ -101,9 +105,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logs,
     stop: () => terminate('SIGTERM'),
     kill9: () => terminate('SIGKILL'),
-    async restart() {
+    async restart({ newPort = false } = {}) {
+      const port = current.port;
       await terminate('SIGTERM');
-      current = await spawnServer(dataDir, env, logs);
+      current = await spawnServer(dataDir, newPort ? env : { ...env, PORT: String(port) }, logs);
     },
   };
 
@@ -119,7 +124,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
 async function spawnServer(dataDir: string, extraEnv: Record<string, string>, logs: string[]): Promise<Running> {
   const proc = spawn(process.execPath, [SERVER_MAIN], {
-    env: { ...baseEnv(), LOG_LEVEL: 'info', ...extraEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...baseEnv(), LOG_LEVEL: 'info', PORT: '0', ...extraEnv, HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(proc);
