@@ -1,0 +1,170 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addItem, CloseCode, newId, optionSchema } from '@parley/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  api,
+  closedWith,
+  docUrl,
+  installCleanup,
+  RawDocClient,
+  SERVER_MAIN,
+  setupRoom,
+  startServer,
+  syncedDoc,
+  waitFor,
+  withTimeout,
+  type TestServer,
+} from '../../helpers/index.js';
+import { JOINT, metricsText, metricValue, settle, SIDE_A } from './support.js';
+
+/**
+ * Every limit is an environment variable; hitting one refuses the client that hit it,
+ * with a code and a reason it can show, and nobody else.
+ */
+
+installCleanup();
+
+/** A writer and a reader on the joint doc: proves the room still works end to end. */
+async function expectRoomWorks(server: TestServer, room: Awaited<ReturnType<typeof setupRoom>>): Promise<void> {
+  const name = room.doc(JOINT);
+  const writer = await syncedDoc(server, name, room.token('a'));
+  const reader = await syncedDoc(server, name, room.token('b'));
+  const { id } = addItem(writer.doc, 'options', optionSchema, { id: newId(), text: 'ok', serves: [], createdAt: 1 });
+  await waitFor(() => reader.doc.getMap('options').has(id), 'a write to reach the other side');
+  writer.destroy();
+  reader.destroy();
+}
+
+describe('MAX_CONNECTIONS_PER_ROOM', () => {
+  it('refuses the connection over the cap with 4429 and a reason, while the room and other rooms go on', async () => {
+    const server = await startServer({ env: { MAX_CONNECTIONS_PER_ROOM: '3' } });
+    const full = await setupRoom(server, { mediated: false });
+    const other = await setupRoom(server, { mediated: false });
+    // Three connections over two of the room's documents: the cap counts the room.
+    const a = await syncedDoc(server, full.doc(JOINT), full.token('a'));
+    const b = await syncedDoc(server, full.doc(JOINT), full.token('b'));
+    const side = await RawDocClient.open(docUrl(server, full.doc(SIDE_A), full.token('observer')));
+
+    const refused = await closedWith(docUrl(server, full.doc(SIDE_A), full.token('a')));
+    expect(refused.code).toBe(CloseCode.TooManyMessages);
+    expect(refused.reason).toMatch(/connection/i);
+    expect(refused.seen.store.clients.size, 'the refused client was sent no content').toBe(0);
+
+    // Those already in are untouched and still sync with each other.
+    expect([a.closes, b.closes]).toEqual([[], []]);
+    expect(side.isOpen).toBe(true);
+    const { id } = addItem(a.doc, 'options', optionSchema, { id: newId(), text: 'still', serves: [], createdAt: 1 });
+    await waitFor(() => b.doc.getMap('options').has(id), 'a write inside the full room');
+    // Another room is not affected by this room being full.
+    await expectRoomWorks(server, other);
+
+    // The cap counts live connections: once one leaves, a newcomer gets in.
+    side.ws.close();
+    await waitFor(async () => {
+      const probe = await RawDocClient.open(docUrl(server, full.doc(SIDE_A), full.token('a'))).catch(() => null);
+      if (!probe) return false;
+      await settle(probe);
+      probe.terminate();
+      return probe.closeInfo === null && probe.step2Count > 0;
+    }, 'a newcomer to be admitted after someone left');
+  });
+});
+
+describe('MAX_ROOMS_LOADED', () => {
+  it('refuses a connection to one room more than the cap with 4429, and admits it once an idle room has unloaded', async () => {
+    const server = await startServer({ env: { MAX_ROOMS_LOADED: '2', UNLOAD_AFTER_MS: '100' } });
+    const [first, second, third] = [
+      await setupRoom(server, { mediated: false }),
+      await setupRoom(server, { mediated: false }),
+      await setupRoom(server, { mediated: false }),
+    ];
+    const one = await syncedDoc(server, first.doc(JOINT), first.token('a'));
+    const two = await syncedDoc(server, second.doc(JOINT), second.token('a'));
+
+    const refused = await closedWith(docUrl(server, third.doc(JOINT), third.token('a')));
+    expect(refused.code).toBe(CloseCode.TooManyMessages);
+    expect(refused.reason).toMatch(/room/i);
+    expect(refused.seen.store.clients.size).toBe(0);
+    expect(metricValue(await metricsText(server), 'parley_rooms_loaded')).toBe(2);
+
+    // A loaded room may open its other documents; its people are untouched.
+    const oneSide = await syncedDoc(server, first.doc(SIDE_A), first.token('b'));
+    expect([one.closes, two.closes, oneSide.closes]).toEqual([[], [], []]);
+
+    // The first room empties and unloads; then the third room gets in.
+    one.destroy();
+    oneSide.destroy();
+    await waitFor(
+      async () => metricValue(await metricsText(server), 'parley_rooms_loaded') === 1,
+      'the idle room to unload (parley_rooms_loaded 1)',
+    );
+    const admitted = await syncedDoc(server, third.doc(JOINT), third.token('a'));
+    expect(admitted.closes).toEqual([]);
+    expect(two.closes).toEqual([]);
+  });
+});
+
+describe('ROOMS_PER_HOUR_PER_ADDRESS', () => {
+  it('answers the address over the cap 429 rate_limited; other addresses and other routes are unaffected', async () => {
+    const server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '3' } });
+    // The server trusts X-Forwarded-For from a proxy on loopback, as in a deployment behind one.
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const body = { title: 'Rate', sides: ['A', 'B'], mediated: false };
+    for (let i = 0; i < 3; i++) {
+      const ok = await api(server, 'POST', '/api/rooms', { body, headers: from('203.0.113.7') });
+      expect(ok.status, `room ${i + 1} of 3`).toBe(201);
+    }
+    const limited = await api(server, 'POST', '/api/rooms', { body, headers: from('203.0.113.7') });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: 'rate_limited', message: expect.any(String) } });
+    expect(limited.contentType).toMatch(/application\/json/);
+
+    // Another address creates rooms as before.
+    const elsewhere = await api(server, 'POST', '/api/rooms', { body, headers: from('198.51.100.9') });
+    expect(elsewhere.status).toBe(201);
+    // The limited address may still join and use rooms: only creation is capped.
+    // setupRoom creates its room from the test's own address, which has its own budget.
+    const room = await setupRoom(server, { mediated: false });
+    const joined = await api(server, 'POST', '/api/members', {
+      body: { token: room.invite('a'), name: 'Late' },
+      headers: from('203.0.113.7'),
+    });
+    expect(joined.status).toBe(201);
+    await expectRoomWorks(server, room);
+  });
+});
+
+describe('limits are configuration', () => {
+  it.each([
+    ['MAX_CONNECTIONS_PER_ROOM', 'many'],
+    ['MAX_ROOMS_LOADED', '0'],
+    ['MAX_FRAME_BYTES', '-1'],
+    ['MAX_MESSAGES_PER_SECOND', '1.5'],
+    ['ROOMS_PER_HOUR_PER_ADDRESS', ''],
+    ['MAX_DOC_BYTES', '12abc'],
+  ])('refuses to start with %s=%j, naming the variable', async (variable, value) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-limits-'));
+    try {
+      const proc = spawn(process.execPath, [SERVER_MAIN], {
+        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, [variable]: value },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      const code = await withTimeout(
+        new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c))),
+        10_000,
+        `the server to refuse ${variable}=${value}`,
+      ).finally(() => proc.kill('SIGKILL'));
+      expect(code, output).not.toBe(0);
+      expect(output).toContain(variable);
+      expect(output).not.toContain('"msg":"listening"');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
