@@ -18,3 +18,4 @@ export * from './model/derive.js';
 export * from './report/collect.js';
 export * from './report/markdown.js';
 export * from './report/ical.js';
+export * from './model/coverage.js';
