@@ -28,6 +28,8 @@ export interface AppServer {
   restart(): Promise<void>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
+  /** Starts a stopped server again, on the same port and data directory. */
+  start(): Promise<void>;
 }
 
 export interface AppServerOptions {
@@ -148,6 +150,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     dataDir,
     logs,
     stop,
+    async start() {
+      if (current.proc.exitCode === null && current.proc.signalCode === null) throw new Error('already running');
+      current = await spawnOn(port, dataDir, env, logs);
+    },
     async restart() {
       await stop();
       current = await spawnOn(port, dataDir, env, logs);
