@@ -17,7 +17,7 @@ import { useBrowser } from './support/browser.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { person } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startAppServer, type AppServer } from './support/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Scenario 2: each side fills its own board and everyone else sees each change live.
@@ -26,9 +26,9 @@ import { startAppServer, type AppServer } from './support/server.js';
 
 installCleanup();
 const browser = useBrowser();
-let server: AppServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startServer();
 });
 
 /** Waits until every page shows the card; the card's text is the proof it arrived. */

@@ -17,7 +17,7 @@ import { openLink } from './support/link.js';
 import { negotiation } from './support/negotiation.js';
 import { waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startAppServer, type AppServer } from './support/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Scenario 7: one side loses its network, keeps working, and comes back; both boards
@@ -26,9 +26,9 @@ import { startAppServer, type AppServer } from './support/server.js';
 
 installCleanup();
 const browser = useBrowser();
-let server: AppServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startServer();
 });
 
 const tenant = (page: Page) => board(page, 'Tenant');

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { installCleanup } from '../helpers/cleanup.js';
 import { addInterest, addPosition, addTopic, board, interest, position, topic } from './support/board.js';
 import { useBrowser } from './support/browser.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { person, waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startAppServer, type AppServer } from './support/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Scenario 8: the server restarts in the middle of a session. Nobody reloads: every
@@ -15,9 +15,9 @@ import { startAppServer, type AppServer } from './support/server.js';
 
 installCleanup();
 const browser = useBrowser();
-let server: AppServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startServer();
 });
 
 const tenant = (page: Page) => board(page, 'Tenant');
@@ -33,13 +33,17 @@ describe('the server restarts mid-session', () => {
     await position(landlord(a.page), 'Rent rises to 1,350').waitFor();
     await position(tenant(b.page), 'Rent stays at 1,200 a month').waitFor();
 
+    // A page cannot follow a server to another port: the restart must come back on this one.
+    const port = server.port;
     await server.stop();
     for (const page of everyone) await waitForConnection(page, 'Offline — reconnecting');
     // Work goes on while the server is down, kept in the page until it returns.
     await addInterest(tenant(a.page), { text: 'Certainty for the next two years' });
     await screenshot(a.page, '8-restart', 'server-down');
 
-    await server.start();
+    // A restart after a stop: the same port and data, as an operator brings it back.
+    await server.restart();
+    expect(server.port).toBe(port);
     for (const page of everyone) await waitForConnection(page, 'Live');
 
     // Before: still on every screen. During: delivered once the server is back.

@@ -4,15 +4,15 @@ import { useBrowser } from './support/browser.js';
 import { createRoomOnHome, readInvites, type RoomSpec } from './support/home.js';
 import { joinAs, newDevice, person, waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startAppServer, type AppServer } from './support/server.js';
+import { startServer, type TestServer } from '../helpers/server.js';
 
 /** Scenario 1: a room is created on the home page and every role joins through its own link. */
 
 installCleanup();
 const browser = useBrowser();
-let server: AppServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startServer();
 });
 
 describe('creating a room and joining it', () => {
