@@ -3,8 +3,10 @@ import { useId } from 'react';
 import { useDocSynced } from '../../hooks/useDocSynced';
 import { useRoom } from '../../hooks/useRoom';
 import { SIDE_LETTER, sideName } from '../../lib/labels';
+import { ConcernWeights } from './ConcernWeights';
 import { ConstraintsSection } from './ConstraintsSection';
 import { InterestsSection } from './InterestsSection';
+import { NoticesSection } from './NoticesSection';
 import { PositionsSection } from './PositionsSection';
 
 /** One side's board. Editable only by that side's members; everyone else sees it read-only. */
@@ -31,7 +33,9 @@ export function SideBoard({ side }: { side: SideId }) {
         <div className="column-body">
           <PositionsSection handle={handle} />
           <InterestsSection handle={handle} />
+          <ConcernWeights handle={handle} />
           <ConstraintsSection handle={handle} />
+          <NoticesSection handle={handle} />
         </div>
       ) : (
         <p className="loading" role="status">

@@ -1,16 +1,28 @@
 import { useId } from 'react';
 import { useDocSynced } from '../../hooks/useDocSynced';
 import { useRoom } from '../../hooks/useRoom';
+import { useScores } from '../../hooks/useScores';
+import { useSideCollections, validOnly } from '../../hooks/useSideCollections';
 import { AgendaSection } from './AgendaSection';
+import { AgreementsSection } from './AgreementsSection';
+import { CoverageSection } from './CoverageSection';
+import { CriteriaSection } from './CriteriaSection';
+import { OptionsSection } from './OptionsSection';
+import { RecentNotices } from './RecentNotices';
+import './joint.css';
 
 /**
  * What both sides build together. Each part is its own section component reading the
- * joint doc (or, for notices, each side's doc); options, criteria, agreements with
- * commitments, and notices slot in below the agenda as they are built.
+ * joint doc, and for scores, acceptances and notices, each side's own doc.
  */
 export function JointSpace() {
   const { session, docs } = useRoom();
-  const synced = useDocSynced(docs.joint);
+  // Options link to both sides' interests and show both sides' scores: wait for all three docs,
+  // so a link is never shown (or dropped on save) as dangling just because a side doc is still loading.
+  const jointSynced = useDocSynced(docs.joint);
+  const aSynced = useDocSynced(docs.sides.a);
+  const bSynced = useDocSynced(docs.sides.b);
+  const synced = jointSynced && aSynced && bSynced;
   const headingId = useId();
   const caption =
     session.role === 'observer' ? 'Built together by both sides — read only' : 'Built together by both sides';
@@ -23,14 +35,29 @@ export function JointSpace() {
         <p className="column-caption">{caption}</p>
       </header>
       {synced ? (
-        <div className="column-body">
-          <AgendaSection />
-        </div>
+        <JointSections />
       ) : (
         <p className="loading" role="status">
           Loading the joint space…
         </p>
       )}
     </section>
+  );
+}
+
+function JointSections() {
+  const interestViews = useSideCollections('interests');
+  const interests = { a: validOnly(interestViews.a.items), b: validOnly(interestViews.b.items) };
+  const scores = useScores();
+
+  return (
+    <div className="column-body">
+      <AgendaSection />
+      <RecentNotices />
+      <OptionsSection interests={interests} scores={scores} />
+      <CoverageSection interests={interests} scores={scores} />
+      <CriteriaSection />
+      <AgreementsSection />
+    </div>
   );
 }

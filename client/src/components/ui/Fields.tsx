@@ -111,9 +111,10 @@ export function RadioGroup<V extends string | number>({ legend, value, options, 
 }
 
 interface CheckboxGroupProps {
-  legend: string;
+  legend: ReactNode;
   selected: string[];
-  options: Array<{ value: string; label: string }>;
+  /** A label may carry structure (e.g. a tag), as long as it reads well as text. */
+  options: Array<{ value: string; label: ReactNode }>;
   onChange: (selected: string[]) => void;
   empty: string;
 }

@@ -1,0 +1,246 @@
+import type { Acceptance, Agreement, AgreementStatus, Commitment, RoomSummary, SideId } from '@parley/shared';
+import { SIDE_IDS, newId } from '@parley/shared';
+import { useState } from 'react';
+import type { Acceptances } from '../../hooks/useAcceptances';
+import type { CollectionView, WriteResult } from '../../hooks/useCollection';
+import type { Editing } from '../../hooks/useEditing';
+import { useItemEditor } from '../../hooks/useItemEditor';
+import { sideName } from '../../lib/labels';
+import { short } from '../../lib/text';
+import { AddItem } from '../ui/AddItem';
+import { formatMoment } from '../ui/dates';
+import { EditorsNote } from '../ui/EditorsNote';
+import { InlineSelect } from '../ui/InlineSelect';
+import { ItemActions } from '../ui/ItemActions';
+import { AgreementForm } from './AgreementForm';
+import { CommitmentForm } from './CommitmentForm';
+import { CommitmentItem } from './CommitmentItem';
+import { OUTCOME_LABELS, agreementStatusLabel } from './jointLabels';
+
+interface AgreementItemProps {
+  agreement: Agreement;
+  status: AgreementStatus;
+  commitments: Commitment[];
+  commitmentsView: CollectionView<Commitment>;
+  acceptances: Acceptances;
+  room: Pick<RoomSummary, 'sides'>;
+  /** Whether this member may change the joint document (sides and the mediator). */
+  writable: boolean;
+  editing: Editing;
+  commitmentEditing: Editing;
+  selfMemberId: string;
+  onUpdate: (patch: Partial<Omit<Agreement, 'id'>>) => WriteResult;
+  onRemove: () => void;
+}
+
+export function AgreementItem(props: AgreementItemProps) {
+  const { agreement, status, commitments, commitmentsView, acceptances, room, writable } = props;
+  const { editing, commitmentEditing, selfMemberId, onUpdate, onRemove } = props;
+  const editor = useItemEditor(editing, agreement.id);
+  const name = `agreement “${short(agreement.text)}”`;
+  const acceptedBy = acceptances.acceptedBy(agreement.id);
+  // Acceptance is of the terms as they stood; changing them underneath would make it mean something else.
+  const locked = acceptedBy.length > 0;
+  const inForce = status === 'accepted' || status === 'done' || status === 'broken';
+  const unverified = commitments.filter((c) => c.verification.trim() === '').length;
+
+  return (
+    <li className={`item-card agreement-card agreement-${status.replace(/ /g, '-')}`}>
+      <EditorsNote editors={editing.editorsOf(agreement.id)} selfMemberId={selfMemberId} />
+      {editor.open ? (
+        <AgreementForm
+          initial={agreement.text}
+          label={`Edit ${name}`}
+          submitLabel="Save"
+          onFocusChange={editor.announce}
+          onCancel={editor.closeEditor}
+          onSave={(text) => {
+            const result = text === agreement.text ? { ok: true as const } : onUpdate({ text });
+            if (result.ok) editor.closeEditor();
+            return result;
+          }}
+        />
+      ) : (
+        <div className="agreement-head">
+          <p className="item-text">{agreement.text}</p>
+          <span className={`status-badge agreement-status agreement-status-${status.replace(/ /g, '-')}`}>
+            {agreementStatusLabel(status, room)}
+          </span>
+        </div>
+      )}
+
+      <AcceptancePanel
+        agreement={agreement}
+        acceptances={acceptances}
+        room={room}
+        name={name}
+        unverified={unverified}
+        commitmentCount={commitments.length}
+      />
+
+      <div className="commitments">
+        <h4 className="commitments-title">
+          Commitments <span className="count">{commitments.length}</span>
+        </h4>
+        {commitments.length === 0 ? (
+          <p className="empty">No commitments yet: who does what, by when?</p>
+        ) : (
+          <ul className="commitment-list">
+            {commitments.map((commitment) => (
+              <CommitmentItem
+                key={commitment.id}
+                commitment={commitment}
+                room={room}
+                writable={writable}
+                locked={locked}
+                inForce={inForce}
+                editing={commitmentEditing}
+                selfMemberId={selfMemberId}
+                onUpdate={(patch) => commitmentsView.update(commitment.id, patch)}
+                onRemove={() => commitmentsView.remove(commitment.id)}
+              />
+            ))}
+          </ul>
+        )}
+        {writable && !locked && (
+          <AddItem label="Add a commitment">
+            {(close) => (
+              <CommitmentForm
+                initial={{ what: '', owner: 'a', due: '', verification: '' }}
+                room={room}
+                label={`New commitment for ${name}`}
+                submitLabel="Add commitment"
+                onCancel={close}
+                onSave={(values) => {
+                  const result = commitmentsView.add({
+                    id: newId(),
+                    agreementId: agreement.id,
+                    ...values,
+                    status: 'pending',
+                    createdAt: Date.now(),
+                  });
+                  if (result.ok) close();
+                  return result;
+                }}
+              />
+            )}
+          </AddItem>
+        )}
+      </div>
+
+      {writable && inForce && (
+        <div className="agreement-outcome">
+          <InlineSelect
+            label="Outcome"
+            context={`of ${name}`}
+            value={agreement.outcome}
+            options={OUTCOME_LABELS}
+            onChange={(outcome) => onUpdate({ outcome })}
+            onFocus={() => editor.announce(true)}
+            onBlur={() => editor.announce(false)}
+          />
+        </div>
+      )}
+
+      {writable && locked && !editor.open && (
+        <p className="locked-note">
+          Accepted terms are locked. To change them, each side that accepted withdraws its acceptance first.
+        </p>
+      )}
+      {writable && !locked && !editor.open && (
+        <ItemActions what={name} returnFocus={editor.returnFocus} onEdit={editor.openEditor} onRemove={onRemove} />
+      )}
+    </li>
+  );
+}
+
+interface AcceptancePanelProps {
+  agreement: Agreement;
+  acceptances: Acceptances;
+  room: Pick<RoomSummary, 'sides'>;
+  name: string;
+  unverified: number;
+  commitmentCount: number;
+}
+
+/** Where each side stands on an agreement, and the member's own side's Accept or Withdraw. */
+function AcceptancePanel({ agreement, acceptances, room, name, unverified, commitmentCount }: AcceptancePanelProps) {
+  const [error, setError] = useState<string | null>(null);
+  const own = acceptances.own;
+  const acceptanceOf = (side: SideId): Acceptance | undefined =>
+    acceptances.bySide[side].find((a) => a.id === agreement.id);
+  const ownAccepted = own ? acceptanceOf(own) !== undefined : false;
+  // Once carried out or broken, what was accepted is history: it is not withdrawn after the fact.
+  const settled = agreement.outcome !== 'pending';
+
+  return (
+    <div className="acceptance">
+      <ul className="acceptance-list">
+        {SIDE_IDS.map((side) => {
+          const accepted = acceptanceOf(side);
+          return (
+            <li key={side} className={accepted ? 'accepted' : 'not-accepted'}>
+              <span className="acceptance-mark" aria-hidden="true">
+                {accepted ? '✓' : '○'}
+              </span>
+              <span className="acceptance-side">{sideName(room, side)}</span>{' '}
+              {accepted ? (
+                <span>
+                  accepted{' '}
+                  <time dateTime={new Date(accepted.acceptedAt).toISOString()}>
+                    {formatMoment(accepted.acceptedAt)}
+                  </time>
+                </span>
+              ) : (
+                <span className="acceptance-pending">has not accepted</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {own && !settled && (
+        <div className="acceptance-actions">
+          {ownAccepted ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const result = acceptances.withdraw(agreement.id);
+                setError(result.ok ? null : result.message);
+              }}
+            >
+              Withdraw our acceptance<span className="visually-hidden"> of {name}</span>
+            </button>
+          ) : (
+            <>
+              {(unverified > 0 || commitmentCount === 0) && (
+                <p className="acceptance-warning">
+                  {commitmentCount === 0
+                    ? 'There are no commitments yet.'
+                    : `${unverified} ${unverified === 1 ? 'commitment has' : 'commitments have'} no way to verify yet.`}{' '}
+                  You can still accept.
+                </p>
+              )}
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  const result = acceptances.accept(agreement.id);
+                  setError(result.ok ? null : result.message);
+                }}
+              >
+                Accept for {sideName(room, own)}
+                <span className="visually-hidden">: {name}</span>
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Interest, SideId } from '@parley/shared';
+import { SIDE_IDS, coverageRows } from '@parley/shared';
+import { useId } from 'react';
+import { useCollection } from '../../hooks/useCollection';
+import { useRoom } from '../../hooks/useRoom';
+import type { Scores } from '../../hooks/useScores';
+import { validOnly } from '../../hooks/useSideCollections';
+import { sideName } from '../../lib/labels';
+import { Rating } from '../ui/Rating';
+import { Section } from '../ui/Section';
+
+interface CoverageSectionProps {
+  interests: Record<SideId, Interest[]>;
+  scores: Scores;
+}
+
+/**
+ * Which options serve both sides' interests — where value is created rather than only
+ * divided. A real table: each cell says in words what its colour also shows.
+ */
+export function CoverageSection({ interests, scores }: CoverageSectionProps) {
+  const { session, docs } = useRoom();
+  const options = validOnly(useCollection(docs.joint, 'options').items);
+  const rows = coverageRows(options, interests, scores.bySide);
+  const mutual = rows.filter((r) => r.coverage.mutual).length;
+  const captionId = useId();
+  const room = session.room;
+
+  return (
+    <Section
+      title="Coverage"
+      description="Which options serve both sides’ interests. Options that create value for both come first."
+    >
+      {rows.length === 0 ? (
+        <p className="empty">Coverage appears once there are options.</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <table className="coverage-table">
+            <caption id={captionId}>
+              Coverage of interests by option: {mutual} of {rows.length}{' '}
+              {rows.length === 1 ? 'option creates' : 'options create'} value for both sides
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                {SIDE_IDS.map((side) => (
+                  <th key={side} scope="col" className={`side-mark-${side}`}>
+                    Serves {sideName(room, side)}
+                  </th>
+                ))}
+                <th scope="col">Scores</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ option, coverage, scores: rowScores }) => (
+                <tr key={option.id} className={coverage.mutual ? 'coverage-mutual' : undefined}>
+                  <th scope="row">
+                    <span className="coverage-option">{option.text}</span>
+                    {coverage.mutual && <span className="mutual-badge">Creates value for both</span>}
+                  </th>
+                  {SIDE_IDS.map((side) => (
+                    <ServesCell key={side} count={coverage.served[side].length} weight={coverage.weight[side]} />
+                  ))}
+                  <td>
+                    <ul className="coverage-scores">
+                      {SIDE_IDS.map((side) => (
+                        <li key={side}>
+                          <span className="score-side">{sideName(room, side)}</span>
+                          <Rating value={rowScores[side]} label={`${sideName(room, side)}’s score`} />
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function ServesCell({ count, weight }: { count: number; weight: number }) {
+  if (count === 0) {
+    return (
+      <td className="serves-cell serves-no">
+        <span className="serves-mark" aria-hidden="true">
+          –
+        </span>{' '}
+        No
+      </td>
+    );
+  }
+  return (
+    <td className="serves-cell serves-yes">
+      <span className="serves-mark" aria-hidden="true">
+        ✓
+      </span>{' '}
+      Yes
+      <span className="serves-detail">
+        {count} {count === 1 ? 'interest' : 'interests'}, weight {weight}
+      </span>
+    </td>
+  );
+}

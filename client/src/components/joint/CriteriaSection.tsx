@@ -1,0 +1,65 @@
+import { newId } from '@parley/shared';
+import { useCollection } from '../../hooks/useCollection';
+import { useEditing } from '../../hooks/useEditing';
+import { useRoom } from '../../hooks/useRoom';
+import { AddItem } from '../ui/AddItem';
+import { InvalidItem } from '../ui/InvalidItem';
+import { ItemList, Section } from '../ui/Section';
+import { CriterionForm } from './CriterionForm';
+import { CriterionItem } from './CriterionItem';
+
+export function CriteriaSection() {
+  const { session, docs } = useRoom();
+  const criteria = useCollection(docs.joint, 'criteria');
+  const editing = useEditing(docs.joint, 'criteria');
+
+  return (
+    <Section
+      title="Criteria"
+      count={criteria.items.length}
+      description="Fair, objective standards to measure options against: market rates, precedent, expert opinion, law."
+    >
+      <ItemList
+        empty={criteria.writable ? 'No criteria yet. What fair standard could both sides accept?' : 'No criteria yet.'}
+      >
+        {criteria.items.map((item) =>
+          item.ok ? (
+            <CriterionItem
+              key={item.id}
+              criterion={item.value}
+              writable={criteria.writable}
+              editing={editing}
+              selfMemberId={session.memberId}
+              onUpdate={(patch) => criteria.update(item.id, patch)}
+              onRemove={() => criteria.remove(item.id)}
+            />
+          ) : (
+            <InvalidItem
+              key={item.id}
+              noun="criterion"
+              error={item.error}
+              onRemove={criteria.writable ? () => criteria.remove(item.id) : undefined}
+            />
+          ),
+        )}
+      </ItemList>
+      {criteria.writable && (
+        <AddItem label="Add a criterion">
+          {(close) => (
+            <CriterionForm
+              initial={{ text: '', kind: 'market' }}
+              label="New criterion"
+              submitLabel="Add criterion"
+              onCancel={close}
+              onSave={(values) => {
+                const result = criteria.add({ id: newId(), ...values, createdAt: Date.now() });
+                if (result.ok) close();
+                return result;
+              }}
+            />
+          )}
+        </AddItem>
+      )}
+    </Section>
+  );
+}
