@@ -47,6 +47,7 @@ describe('identity in awareness', () => {
     );
     await waitFor(() => observer.awareness.stateOf(4242) !== null, 'the observer to see Alice’s presence');
     expect(observer.awareness.stateOf(4242)).toEqual({ user: memberOf(room, 'a'), editing, colour: '#f00' });
+    await expectServerStillServes(server);
   });
 
   it('stamps a state without a user, and one sent over a bare invite token, with the identity behind the token', async () => {
@@ -114,6 +115,7 @@ describe('awareness ids belong to the connection that uses them', () => {
     await waitFor(() => late.awareness.stateOf(BOB) !== null, 'the newcomer to see Bob');
     expect(late.awareness.stateOf(BOB)).toEqual({ user: memberOf(room, 'b'), editing: { mine: 2 } });
     expect(late.awareness.stateOf(ALICE)?.user).toEqual(memberOf(room, 'a'));
+    await expectServerStillServes(server);
   });
 
   it('removes a connection’s presence when it goes, and only its own', async () => {
@@ -123,6 +125,7 @@ describe('awareness ids belong to the connection that uses them', () => {
     const bob = await rawWithAwareness(server, name, room.token('b'));
     const alice = await rawWithAwareness(server, name, room.token('a'));
     bob.client.send(awarenessFrame([{ clientId: 11, clock: 1, state: {} }]));
+    await waitFor(() => observer.awareness.stateOf(11) !== null, 'the observer to see Bob');
     alice.client.send(awarenessFrame([{ clientId: 22, clock: 1, state: {} }]));
     // Alice also tries to speak for Bob's id, so that her leaving would take it with her.
     alice.client.send(awarenessFrame([{ clientId: 11, clock: 9, state: {} }]));
@@ -143,6 +146,7 @@ describe('awareness floods', () => {
     const observer = await rawWithAwareness(server, name, room.token('observer'));
     const bob = await rawWithAwareness(server, name, room.token('b'));
     bob.client.send(awarenessFrame([{ clientId: 31, clock: 1, state: { editing: null } }]));
+    await waitFor(() => observer.awareness.stateOf(31) !== null, 'the observer to see Bob');
     const flooder = await rawWithAwareness(server, name, room.token('a'));
     for (let clock = 1; clock <= 500; clock++) {
       flooder.client.send(awarenessFrame([{ clientId: 32, clock, state: { editing: { n: clock } } }]));
@@ -173,6 +177,7 @@ describe('awareness floods', () => {
     const fromFlooder = [...observer.awareness.states.keys()].filter((id) => id >= 10_000);
     expect(fromFlooder.length).toBeGreaterThan(0);
     expect(fromFlooder.length).toBeLessThanOrEqual(16);
+    await expectServerStillServes(server);
   });
 
   it('keeps the stock providers of everyone else connected while one connection floods awareness', async () => {
