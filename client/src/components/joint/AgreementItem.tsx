@@ -170,6 +170,9 @@ function AcceptancePanel({ agreement, acceptances, room, name, unverified, commi
   const acceptanceOf = (side: SideId): Acceptance | undefined =>
     acceptances.bySide[side].find((a) => a.id === agreement.id);
   const ownAccepted = own ? acceptanceOf(own) !== undefined : false;
+  const acceptedByOthers = SIDE_IDS.filter((side) => side !== own && acceptanceOf(side)).map((side) =>
+    sideName(room, side),
+  );
   // Once carried out or broken, what was accepted is history: it is not withdrawn after the fact.
   const settled = agreement.outcome !== 'pending';
 
@@ -214,12 +217,7 @@ function AcceptancePanel({ agreement, acceptances, room, name, unverified, commi
           ) : (
             <>
               {(unverified > 0 || commitmentCount === 0) && (
-                <p className="acceptance-warning">
-                  {commitmentCount === 0
-                    ? 'There are no commitments yet.'
-                    : `${unverified} ${unverified === 1 ? 'commitment has' : 'commitments have'} no way to verify yet.`}{' '}
-                  You can still accept.
-                </p>
+                <p className="acceptance-warning">{beforeAccepting(unverified, commitmentCount, acceptedByOthers)}</p>
               )}
               <button
                 type="button"
@@ -243,4 +241,20 @@ function AcceptancePanel({ agreement, acceptances, room, name, unverified, commi
       )}
     </div>
   );
+}
+
+/**
+ * The nudge beside Accept when commitments are missing or unverifiable. Once the other
+ * side has accepted, the terms are locked, so the nudge says what changing them takes.
+ */
+function beforeAccepting(unverified: number, commitmentCount: number, acceptedByOthers: string[]): string {
+  const gap =
+    commitmentCount === 0
+      ? 'There are no commitments yet.'
+      : `${unverified} ${unverified === 1 ? 'commitment has' : 'commitments have'} no way to verify yet.`;
+  const change =
+    acceptedByOthers.length > 0
+      ? ` To add ${commitmentCount === 0 ? 'one' : 'verification'}, ${acceptedByOthers.join(' and ')} first withdraws its acceptance.`
+      : '';
+  return `${gap}${change} You can still accept as it stands.`;
 }

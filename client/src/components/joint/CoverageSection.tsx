@@ -34,72 +34,100 @@ export function CoverageSection({ interests, scores }: CoverageSectionProps) {
       {rows.length === 0 ? (
         <p className="empty">Coverage appears once there are options.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className="coverage-table">
-            <caption id={captionId}>
-              Coverage of interests by option: {mutual} of {rows.length}{' '}
-              {rows.length === 1 ? 'option creates' : 'options create'} value for both sides
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Option</th>
-                {SIDE_IDS.map((side) => (
-                  <th key={side} scope="col" className={`side-mark-${side}`}>
-                    Serves {sideName(room, side)}
-                  </th>
-                ))}
-                <th scope="col">Scores</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ option, coverage, scores: rowScores }) => (
-                <tr key={option.id} className={coverage.mutual ? 'coverage-mutual' : undefined}>
-                  <th scope="row">
-                    <span className="coverage-option">{option.text}</span>
-                    {coverage.mutual && <span className="mutual-badge">Creates value for both</span>}
+        // The explicit roles keep the table a table for assistive technology when narrow
+        // containers restyle its rows as stacked cards (CSS display would otherwise drop them).
+        <div className="coverage-wrap">
+          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="coverage-table" role="table">
+              <caption id={captionId}>
+                {mutual} of {rows.length} {rows.length === 1 ? 'option creates' : 'options create'} value for both sides
+              </caption>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    Option
                   </th>
                   {SIDE_IDS.map((side) => (
-                    <ServesCell key={side} count={coverage.served[side].length} weight={coverage.weight[side]} />
+                    <th key={side} scope="col" role="columnheader" className={`side-mark-${side}`}>
+                      Serves {sideName(room, side)}
+                    </th>
                   ))}
-                  <td>
-                    <ul className="coverage-scores">
-                      {SIDE_IDS.map((side) => (
-                        <li key={side}>
-                          <span className="score-side">{sideName(room, side)}</span>
-                          <Rating value={rowScores[side]} label={`${sideName(room, side)}’s score`} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
+                  <th scope="col" role="columnheader">
+                    Scores
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody role="rowgroup">
+                {rows.map(({ option, coverage, scores: rowScores }) => (
+                  <tr key={option.id} role="row" className={coverage.mutual ? 'coverage-mutual' : undefined}>
+                    <th scope="row" role="rowheader">
+                      <span className="coverage-option">{option.text}</span>
+                      {coverage.mutual && <span className="mutual-badge">Creates value for both</span>}
+                    </th>
+                    {SIDE_IDS.map((side) => (
+                      <ServesCell
+                        key={side}
+                        label={`Serves ${sideName(room, side)}`}
+                        count={coverage.served[side].length}
+                        weight={coverage.weight[side]}
+                      />
+                    ))}
+                    <td role="cell">
+                      <CellLabel>Scores</CellLabel>
+                      <ul className="coverage-scores">
+                        {SIDE_IDS.map((side) => (
+                          <li key={side}>
+                            <span className="score-side">{sideName(room, side)}</span>
+                            <Rating value={rowScores[side]} label={`${sideName(room, side)}’s score`} />
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </Section>
   );
 }
 
-function ServesCell({ count, weight }: { count: number; weight: number }) {
+/** The column's name inside a cell, shown only where rows are stacked; the table headers already say it to assistive technology. */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span className="cell-label" aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
+function ServesCell({ label, count, weight }: { label: string; count: number; weight: number }) {
   if (count === 0) {
     return (
-      <td className="serves-cell serves-no">
-        <span className="serves-mark" aria-hidden="true">
-          –
-        </span>{' '}
-        No
+      <td role="cell" className="serves-cell serves-no">
+        <CellLabel>{label}</CellLabel>
+        <span className="cell-value">
+          <span className="serves-mark" aria-hidden="true">
+            –
+          </span>{' '}
+          No
+        </span>
       </td>
     );
   }
   return (
-    <td className="serves-cell serves-yes">
-      <span className="serves-mark" aria-hidden="true">
-        ✓
-      </span>{' '}
-      Yes
-      <span className="serves-detail">
-        {count} {count === 1 ? 'interest' : 'interests'}, weight {weight}
+    <td role="cell" className="serves-cell serves-yes">
+      <CellLabel>{label}</CellLabel>
+      <span className="cell-value">
+        <span className="serves-mark" aria-hidden="true">
+          ✓
+        </span>{' '}
+        Yes
+        <span className="serves-detail">
+          {count} {count === 1 ? 'interest' : 'interests'}, weight {weight}
+        </span>
       </span>
     </td>
   );
