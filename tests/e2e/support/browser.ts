@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { captureFailure, forgetDevices } from './person.js';
 
 /**
  * Debian's Chromium, never a browser a tool downloads. `CHROMIUM_PATH` points elsewhere
@@ -31,12 +32,18 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * One browser for the whole test file, launched before its first test and closed after
- * its last. Each person still gets a browser context of their own.
+ * its last. Each person still gets a browser context of their own. Call it after
+ * `installCleanup()`.
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | null = null;
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  // Registered after the file's cleanup hooks, so it runs before they close the contexts.
+  afterEach(async ({ task }) => {
+    if ((task.result?.errors?.length ?? 0) > 0 || task.result?.state === 'fail') await captureFailure(task.name);
+    forgetDevices();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { trackClient } from '../../helpers/cleanup.js';
+import { screenshot } from './shots.js';
 
 /** One person at one device: their own browser context (storage, cookies, network) and page. */
 export interface Person {
@@ -20,7 +21,48 @@ export async function newDevice(browser: Browser): Promise<{ context: BrowserCon
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   trackClient(() => context.close());
   const page = await context.newPage();
+  watch(page);
   return { context, page };
+}
+
+interface Watched {
+  page: Page;
+  device: number;
+  errors: string[];
+}
+
+const watched = new Set<Watched>();
+let devices = 0;
+
+/** Keeps what the page itself reports (uncaught errors, console errors) for a failing test. */
+function watch(page: Page): void {
+  const entry: Watched = { page, device: ++devices, errors: [] };
+  watched.add(entry);
+  page.on('pageerror', (error) => entry.errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') entry.errors.push(`console error: ${message.text()}`);
+  });
+  page.on('close', () => watched.delete(entry));
+}
+
+/**
+ * After a failed test, before its contexts close: a screenshot of every open page
+ * (`test-results/e2e/failed-<test>-device<n>.png`) and what each page reported.
+ */
+export async function captureFailure(testName: string): Promise<void> {
+  const name = testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  for (const { page, device, errors } of watched) {
+    if (page.isClosed()) continue;
+    const file = await screenshot(page, 'failed', `${name}-device${device}`).catch(() => null);
+    console.error(
+      [`device ${device} at ${page.url()}${file ? `: ${file}` : ''}`, ...errors.map((e) => `  ${e}`)].join('\n'),
+    );
+  }
+}
+
+/** Forgets the pages of a finished test. */
+export function forgetDevices(): void {
+  watched.clear();
 }
 
 /** The connection badge in the room header ("Live", "Connecting…", "Offline — reconnecting"). */

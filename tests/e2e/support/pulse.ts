@@ -99,7 +99,15 @@ export function trendChart(page: Page): Locator {
   return pulsePanel(page).getByRole('img', { name: 'Pulse trend through the session' });
 }
 
-/** Whether the pulse panel is in the room page at all (it is built apart from the page that mounts it). */
-export async function pulsePanelMounted(page: Page): Promise<boolean> {
-  return (await pulsePanel(page).count()) > 0;
+/**
+ * Whether the room page shows the pulse panel. It loads on its own after the room, so
+ * its arrival is awaited (briefly) before concluding that the page has none.
+ */
+export async function pulsePanelMounted(page: Page, timeoutMs = 5_000): Promise<boolean> {
+  return pulsePanel(page)
+    .waitFor({ timeout: timeoutMs })
+    .then(
+      () => true,
+      () => false,
+    );
 }
