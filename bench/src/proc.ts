@@ -33,3 +33,11 @@ export function loadAverage(): [number, number, number] {
   const [a, b, c] = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
   return [a ?? 0, b ?? 0, c ?? 0];
 }
+
+/** CPU time the whole machine has spent busy so far (all cores), in milliseconds. */
+export function machineBusyMs(): number {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+  // cpu user nice system idle iowait irq softirq steal ...
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  return (((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 1000) / CLK_TCK;
+}

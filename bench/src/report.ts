@@ -8,9 +8,14 @@ export interface RunResult {
   error: string | null;
   serverCpuMs: number;
   baselineRssBytes: number;
+  /** VmRSS at the end of the window, after a full garbage collection. */
   rssBytes: number;
+  /** The same, before that collection. */
+  rssBeforeGcBytes: number;
   peakRssBytes: number;
   loadAverage: [number, number, number];
+  /** CPU other processes used during the window, in cores: a noisy neighbour shows here. */
+  foreignCores: number;
   /** Derived figures, as printed in the table. */
   figures: Figures | null;
 }
@@ -61,8 +66,8 @@ const ratio = (parley: number | null | undefined, other: number | null | undefin
 export function markdown(results: RunResult[], shapes: Shape[]): string {
   const lines: string[] = [];
   lines.push(
-    '| shape | server | edits/s | deliveries/s | lost | converged | latency p50 / p95 / p99 ms | first sync p50 / p99 ms | server CPU ms / 1k deliveries | server RSS KB / room |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    "| shape | server | edits/s | deliveries/s | lost | converged | latency p50 / p95 / p99 ms | first sync p50 / p99 ms | server CPU ms / 1k deliveries | server RSS KB / room | other processes' CPU, cores |",
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const shape of shapes) {
     for (const server of SERVERS) {
@@ -71,14 +76,14 @@ export function markdown(results: RunResult[], shapes: Shape[]): string {
       const f = r.figures;
       if (!f) {
         lines.push(
-          `| ${shape.name} | ${SERVER_LABEL[server]} | failed: ${(r.error ?? '').split('\n')[0]} | | | | | | | |`,
+          `| ${shape.name} | ${SERVER_LABEL[server]} | failed: ${(r.error ?? '').split('\n')[0]} | | | | | | | | |`,
         );
         continue;
       }
       const latency =
         f.latencyP99 === null ? '—' : `${num(f.latencyP50)} / ${num(f.latencyP95)} / ${num(f.latencyP99)}`;
       lines.push(
-        `| ${shape.name} | ${SERVER_LABEL[server]} | ${num(f.editsPerSec, 0)} | ${num(f.deliveriesPerSec, 0)} | ${f.lost} | ${f.converged} | ${latency} | ${num(f.firstSyncP50)} / ${num(f.firstSyncP99)} | ${num(f.cpuMsPer1kDeliveries, 0)} | ${num(f.rssKbPerRoom, 0)} |`,
+        `| ${shape.name} | ${SERVER_LABEL[server]} | ${num(f.editsPerSec, 0)} | ${num(f.deliveriesPerSec, 0)} | ${f.lost} | ${f.converged} | ${latency} | ${num(f.firstSyncP50)} / ${num(f.firstSyncP99)} | ${num(f.cpuMsPer1kDeliveries, 0)} | ${num(f.rssKbPerRoom, 0)} | ${num(r.foreignCores, 2)} |`,
       );
     }
   }

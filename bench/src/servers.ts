@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerKind, Shape } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,12 +14,32 @@ const require = createRequire(import.meta.url);
 /** The reference server's own bin, run directly so the child's pid is the server's. */
 const REFERENCE_BIN = path.join(path.dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js');
 const HOCUSPOCUS_BIN = path.join(here, 'hocuspocusServer.js');
-export const PARLEY_BIN = path.join(REPO_ROOT, 'server/dist/main.js');
+/** PARLEY_MAIN points the benchmark at another build of the server, e.g. a candidate change. */
+export const PARLEY_BIN = path.resolve(process.env.PARLEY_MAIN ?? path.join(REPO_ROOT, 'server/dist/main.js'));
+const EXIT_ON_SIGNAL = path.join(here, 'exitOnSignal.js');
+const GC_ON_SIGNAL = path.join(here, 'gcOnSignal.js');
+
+/** BENCH_PROFILE=parley (or reference, hocuspocus, all): run that server under --cpu-prof. */
+function profileArgs(kind: ServerKind, slug: string): string[] {
+  const wanted = (process.env.BENCH_PROFILE ?? '').split(',');
+  if (!wanted.includes(kind) && !wanted.includes('all')) return [];
+  const dir = path.join(REPO_ROOT, 'bench/results/profiles');
+  fs.mkdirSync(dir, { recursive: true });
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${dir}`,
+    `--cpu-prof-name=${slug}.cpuprofile`,
+    // The reference server has no SIGTERM handler; the others exit cleanly on their own.
+    ...(kind === 'reference' ? ['--import', pathToFileURL(EXIT_ON_SIGNAL).href] : []),
+  ];
+}
 
 export interface RunningServer {
   kind: ServerKind;
   pid: number;
   base: string;
+  /** Asks the server for a full garbage collection (see gcOnSignal.ts) and gives it time to finish. */
+  collectGarbage(): Promise<void>;
   /** SIGTERM, then SIGKILL if the process lingers; removes its temporary data. */
   stop(): Promise<void>;
 }
@@ -73,7 +93,12 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   }
 }
 
-export async function startServer(kind: ServerKind, shape: Shape, logFile: string): Promise<RunningServer> {
+export async function startServer(
+  kind: ServerKind,
+  shape: Shape,
+  slug: string,
+  logDir: string,
+): Promise<RunningServer> {
   const port = await freePort();
   let dataDir: string | null = null;
   let args: string[];
@@ -87,10 +112,13 @@ export async function startServer(kind: ServerKind, shape: Shape, logFile: strin
     args = [kind === 'reference' ? REFERENCE_BIN : HOCUSPOCUS_BIN];
     env = { HOST: '127.0.0.1', PORT: String(port) };
   }
-  const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, {
+  const log = fs.openSync(path.join(logDir, `${slug}.log`), 'w');
+  const instrument = ['--expose-gc', '--import', pathToFileURL(GC_ON_SIGNAL).href];
+  const child = spawn(process.execPath, [...instrument, ...profileArgs(kind, slug), ...args], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env },
+    // The caller's environment passes through (so a server setting can be tried from the
+    // command line); the settings the benchmark depends on override it.
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
@@ -105,6 +133,10 @@ export async function startServer(kind: ServerKind, shape: Shape, logFile: strin
     kind,
     pid: child.pid!,
     base: `http://127.0.0.1:${port}`,
+    async collectGarbage() {
+      child.kill('SIGUSR2');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
