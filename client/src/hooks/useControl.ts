@@ -33,7 +33,14 @@ interface Connection {
 const HELLO_TIMEOUT_MS = 10_000;
 
 function openControl(token: string): Connection {
-  const socket: ControlSocket = io({ auth: { token } });
+  const socket: ControlSocket = io({
+    auth: { token },
+    // Exponential backoff from 1 s to 10 s, each delay randomised by ±50 % so a room of
+    // browsers does not reconnect in lockstep after a server restart.
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+  });
   const connection: Connection = {
     socket,
     state: { status: 'connecting', you: null, members: [], protocol: null, error: null },

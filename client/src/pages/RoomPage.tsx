@@ -1,20 +1,30 @@
-import { CloseCode, FACILITATION_DEFAULTS, RECORDS } from '@parley/shared';
-import { useEffect, useState } from 'react';
+import { CloseCode } from '@parley/shared';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { SideBoard } from '../components/board/SideBoard';
+import { FacilitationPanel } from '../components/facilitation/FacilitationPanel';
+import { useFacilitation } from '../components/facilitation/useFacilitation';
+import { JointSpace } from '../components/joint/JointSpace';
+import { PrivateArea } from '../components/private/PrivateArea';
 import { AccessEnded } from '../components/room/AccessEnded';
 import { RoomHeader } from '../components/room/RoomHeader';
-import { SideBoard } from '../components/board/SideBoard';
-import { JointSpace } from '../components/joint/JointSpace';
-import type { ControlStatus } from '../hooks/useControl';
+import { TimelinePanel } from '../components/timeline/TimelinePanel';
+import { useCollection } from '../hooks/useCollection';
+import type { Control, ControlStatus } from '../hooks/useControl';
 import { useControl } from '../hooks/useControl';
 import type { DocsStatus, LinkStatus } from '../hooks/useDocsStatus';
 import { useDocsStatus } from '../hooks/useDocsStatus';
 import { usePresence } from '../hooks/usePresence';
-import { useRecord } from '../hooks/useRecord';
+import { usePulse } from '../hooks/usePulse';
 import { RoomContext, useRoom } from '../hooks/useRoom';
-import { useRoomDocs } from '../hooks/useRoomDocs';
+import { forgetLocalCopies, useRoomDocs } from '../hooks/useRoomDocs';
+import { useUndoShortcuts } from '../hooks/useUndo';
 import type { Session } from '../lib/session';
 import { forgetSession, loadSession } from '../lib/session';
 import { NoSession } from './NoSession';
+
+// The pulse panel and its chart arithmetic (d3) arrive just after the board, keeping
+// the first download small; the report page shares the same chart chunk.
+const PulsePanel = lazy(() => import('../components/pulse/PulsePanel').then((m) => ({ default: m.PulsePanel })));
 
 export function RoomPage({ roomId }: { roomId: string }) {
   const [session, setSession] = useState(() => loadSession(roomId));
@@ -24,6 +34,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
       session={session}
       onForget={() => {
         forgetSession(roomId);
+        // Private notes and drafts kept for offline use go too.
+        forgetLocalCopies(session);
         setSession(null);
       }}
     />
@@ -75,26 +87,99 @@ function RoomView({ session, onForget }: { session: Session; onForget: () => voi
   const ended = accessEnded(docsStatus, control);
   return (
     <RoomContext.Provider value={{ session, docs }}>
-      <RoomLayout status={overallStatus(docsStatus.status, control.status)} ended={ended} onForget={onForget} />
+      <RoomLayout
+        status={overallStatus(docsStatus.status, control.status)}
+        ended={ended}
+        onForget={onForget}
+        control={control}
+      />
     </RoomContext.Provider>
   );
 }
 
-function RoomLayout({ status, ended, onForget }: { status: LinkStatus; ended: string | null; onForget: () => void }) {
+interface RoomLayoutProps {
+  status: LinkStatus;
+  ended: string | null;
+  onForget: () => void;
+  control: Control;
+}
+
+/**
+ * The three board columns with a rail beside them (facilitation, pulse, private notes,
+ * timeline). On narrower screens the rail moves below the board and the section links
+ * under the header reach it.
+ */
+function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
   const { session, docs } = useRoom();
   const others = usePresence(docs.joint, session.memberId);
-  const { phase } = useRecord(docs.facilitation.doc, 'state', RECORDS.facilitation.state, FACILITATION_DEFAULTS);
+  const facilitation = useFacilitation(docs.facilitation);
+  const agreementItems = useCollection(docs.joint, 'agreements').items;
+  const pulse = usePulse(control.socket);
+  useUndoShortcuts(docs.undo, ended === null);
+
+  const you = useMemo(
+    () => ({ role: session.role, ...(session.side ? { side: session.side } : {}) }),
+    [session.role, session.side],
+  );
+  const agreements = useMemo(
+    () => agreementItems.flatMap((i) => (i.ok ? [{ text: i.value.text, at: i.value.createdAt }] : [])),
+    [agreementItems],
+  );
+  const open = pulse.state?.open;
+  const pulseWaiting = open && session.role === 'side' && !open.youAnswered;
 
   return (
     <div className="room">
-      <RoomHeader session={session} status={status} phase={phase} others={others} />
+      <RoomHeader
+        session={session}
+        status={status}
+        phase={facilitation.phase}
+        timer={facilitation.timer}
+        others={others}
+        undo={docs.undo}
+      />
       {ended && <AccessEnded reason={ended} onForget={onForget} />}
-      {/* Once access has ended, edits could never reach the server: the board stays readable but inert. */}
-      <main className="room-columns" inert={ended !== null}>
-        <SideBoard side="a" />
-        <JointSpace />
-        <SideBoard side="b" />
-      </main>
+      <nav className="room-sections" aria-label="Room sections">
+        <a href="#board">Board</a>
+        <a href="#facilitation">Facilitation</a>
+        <a href="#pulse" className={pulseWaiting ? 'section-attention' : undefined}>
+          Pulse check{pulseWaiting ? ' — open, answer it' : ''}
+        </a>
+        {(docs.private || docs.mediator) && <a href="#private-notes">Private notes</a>}
+        <a href="#timeline">Timeline</a>
+      </nav>
+      {/* Once access has ended, edits could never reach the server: the room stays readable but inert. */}
+      <div className="room-body" inert={ended !== null}>
+        <main className="room-board" id="board" tabIndex={-1}>
+          <div className="room-columns">
+            <SideBoard side="a" />
+            <JointSpace />
+            <SideBoard side="b" />
+          </div>
+        </main>
+        <div className="room-rail">
+          <FacilitationPanel facilitation={facilitation} />
+          <div id="pulse" className="rail-slot">
+            <Suspense
+              fallback={
+                <p className="rail-panel empty" role="status">
+                  Loading the pulse check…
+                </p>
+              }
+            >
+              <PulsePanel
+                socket={control.socket}
+                you={you}
+                mediated={session.room.mediated}
+                phaseChanges={facilitation.history}
+                agreements={agreements}
+              />
+            </Suspense>
+          </div>
+          <PrivateArea />
+          <TimelinePanel socket={control.socket} room={session.room} />
+        </div>
+      </div>
     </div>
   );
 }
