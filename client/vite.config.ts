@@ -8,17 +8,6 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rolldownOptions: {
-      treeshake: {
-        // The shared package re-exports server-side helpers (report export, iCalendar) the
-        // client never calls; declaring it and their libraries pure lets those drop out.
-        moduleSideEffects: [
-          { test: /[\\/]shared[\\/]dist[\\/]/, sideEffects: false },
-          { test: /[\\/]node_modules[\\/](ics|yup|runes2|property-expr|tiny-case|toposort)[\\/]/, sideEffects: false },
-          { test: /.*/, sideEffects: true },
-        ],
-      },
-    },
   },
   server: {
     // The dev server only serves the client; everything else belongs to the Parley server.

@@ -1,0 +1,2 @@
+/** The report page's chunk. Loaded on demand, and fetched early when someone heads for the link. */
+export const loadReportPage = () => import('./ReportPage');
