@@ -7,6 +7,8 @@ import { addConstraint, addInterest, addPosition, addTopic, board, interest, par
 import { useBrowser } from './support/browser.js';
 import { createRoomOnHome, LEASE, readInvites } from './support/home.js';
 import { hasFocus, tabTo } from './support/keyboard.js';
+import { addDraft, privateNotes, privatePanelShown, writeNote } from './support/private.js';
+import { addCommitment, addOption, agreement, proposeAgreement, score } from './support/joint.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { newDevice, person } from './support/person.js';
 import {
@@ -73,9 +75,34 @@ describe('accessibility', () => {
     await addConstraint(tenant(a.page), { text: 'Pay more than 1,300 a month' });
     await addPosition(board(b.page, 'Landlord'), { text: 'Rent rises to 1,350', because: 'costs rose' });
     await addTopic(mediator.page, 'Rent');
+    await addInterest(board(b.page, 'Landlord'), { text: 'Steady rental income' });
+    // The joint space in use: an option serving both, scored, and an agreement with a commitment.
+    await addOption(mediator.page, {
+      text: 'Two-year lease at 1,250',
+      serves: {
+        'Serves Tenant’s interests': ['Stability for the children'],
+        'Serves Landlord’s interests': ['Steady rental income'],
+      },
+    });
+    await score(a.page, 'Two-year lease at 1,250', 4);
+    await proposeAgreement(mediator.page, 'Two-year lease from March');
+    await addCommitment(mediator.page, 'Two-year lease from March', {
+      what: 'Refund the old deposit',
+      who: 'Landlord',
+      due: '2027-03-31',
+      verification: '',
+    });
+    await agreement(a.page, 'Two-year lease from March')
+      .getByRole('button', { name: /^Accept for Tenant/ })
+      .click();
     const observer = await person(browser(), invites.observer, NAMES.observer);
     await position(tenant(observer.page), 'A two-year lease').waitFor();
 
+    if (await privatePanelShown(a.page, 'Tenant')) {
+      const notes = privateNotes(a.page, 'Tenant');
+      await writeNote(notes, 'Reservation point', '1,290 a month');
+      await addDraft(notes, 'Ask for the garden shed', 'storage for the bikes');
+    }
     await expectAccessible(a.page, 'the room as side A');
     await expectAccessible(b.page, 'the room as side B');
     await expectAccessible(mediator.page, 'the room as the mediator');

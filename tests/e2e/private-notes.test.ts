@@ -1,10 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { installCleanup } from '../helpers/cleanup.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { addPosition, board, INCOMPLETE, position } from './support/board.js';
 import { useBrowser } from './support/browser.js';
 import { negotiation, NAMES } from './support/negotiation.js';
+import { addDraft, privateNotes, privatePanelShown, writeNote } from './support/private.js';
 import { person } from './support/person.js';
 import { screenshot } from './support/shots.js';
 
@@ -20,28 +21,6 @@ beforeAll(async () => {
   server = await startServer();
 });
 
-function privateNotes(page: Page, sideName: string): Locator {
-  return page.getByRole('region', { name: `Private notes — ${sideName}` });
-}
-
-/** A notes field saves when the person leaves it. */
-async function writeNote(panel: Locator, label: string, text: string): Promise<void> {
-  const field = panel.getByRole('textbox', { name: label, exact: true });
-  await field.fill(text);
-  await field.blur();
-}
-
-async function addDraft(panel: Locator, text: string, because: string): Promise<void> {
-  await panel.getByRole('button', { name: 'Add a draft' }).click();
-  const form = panel.getByRole('form', { name: 'New draft' });
-  await form.getByRole('radio', { name: 'Position', exact: true }).check();
-  await form.getByRole('textbox', { name: 'What you would ask for' }).fill(text);
-  await form.getByRole('textbox', { name: 'Because', exact: true }).fill(because);
-  await form.getByRole('button', { name: 'Add draft' }).click();
-  await form.waitFor({ state: 'detached' });
-  await panel.getByRole('listitem').filter({ hasText: text }).waitFor();
-}
-
 const SECRETS = {
   walkAway: 'Move in with my sister in Leeds',
   reservation: 'We would go up to 1,290 a month',
@@ -55,11 +34,8 @@ describe('private notes', () => {
   test('side A’s notes and drafts never reach side B, the mediator or an observer; sharing a draft makes it public', async (ctx) => {
     const { a, b, mediator, invites } = await negotiation(browser(), server.url);
     const panel = privateNotes(a.page, 'Tenant');
-    const present = await panel.waitFor({ timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (!present) ctx.skip('the room page does not show the private notes panel ("Private notes — Tenant") yet');
+    if (!(await privatePanelShown(a.page, 'Tenant')))
+      ctx.skip('the room page does not show the private notes panel ("Private notes — Tenant") yet');
     await panel.getByText('Only your side sees this').waitFor();
 
     // A second member of side A, on another device, shares the private notes.

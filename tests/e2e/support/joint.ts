@@ -73,6 +73,7 @@ export interface CommitmentInput {
   who: string;
   /** `YYYY-MM-DD` */
   due: string;
+  /** Empty leaves the commitment asking for a way to verify it. */
   verification: string;
 }
 
@@ -83,7 +84,9 @@ export async function addCommitment(page: Page, agreementText: string, input: Co
   await form.getByRole('textbox', { name: 'What will be done' }).fill(input.what);
   await form.getByRole('group', { name: 'Who does it' }).getByRole('radio', { name: input.who }).check();
   await form.getByLabel('Due by').fill(input.due);
-  await form.getByRole('textbox', { name: 'How will we know it was done?' }).fill(input.verification);
+  if (input.verification) {
+    await form.getByRole('textbox', { name: 'How will we know it was done?' }).fill(input.verification);
+  }
   await form.getByRole('button', { name: 'Add commitment' }).click();
   await form.waitFor({ state: 'detached' });
   await commitment(page, input.what).waitFor();
