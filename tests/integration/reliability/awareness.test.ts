@@ -139,6 +139,44 @@ describe('awareness ids belong to the connection that uses them', () => {
   });
 });
 
+describe('presence through a reconnect', () => {
+  it.each([
+    ['a dropped connection', true],
+    ['a deliberate disconnect', false],
+  ])(
+    'shows a person again after %s, although the others’ stock providers echoed their departure',
+    async (_label, drop) => {
+      // When Carol's connection drops, the server tells the room she left, and every stock
+      // provider echoes that back. An echo must not make its sender the owner of Carol's
+      // awareness id, or Carol's own updates are dropped once she is back.
+      const room = await setupRoom(server, { mediated: false });
+      const name = room.doc(JOINT);
+      const bob = connectDoc(server, name, room.token('b'));
+      const carol = connectDoc(server, name, room.token('a'));
+      await Promise.all([waitForSync(bob.provider), waitForSync(carol.provider)]);
+      const observer = await rawWithAwareness(server, name, room.token('observer'));
+      const carolId = carol.doc.clientID;
+      carol.provider.awareness.setLocalState({ editing: null });
+      await waitFor(() => bob.provider.awareness.getStates().has(carolId), 'Bob to see Carol');
+
+      if (drop) (carol.provider.ws as unknown as { terminate(): void }).terminate();
+      else carol.provider.disconnect();
+      await waitFor(() => !bob.provider.awareness.getStates().has(carolId), 'Bob to see Carol leave');
+      await waitFor(() => observer.awareness.states.get(carolId)?.state === null, 'the observer to see Carol leave');
+      if (!drop) carol.provider.connect();
+      await waitFor(() => carol.provider.synced, 'Carol to be back and synced');
+      carol.provider.awareness.setLocalStateField('editing', { doc: name, collection: 'options', id: 'back' });
+      await waitFor(
+        () => (observer.awareness.stateOf(carolId)?.editing as { id?: string } | null)?.id === 'back',
+        'the observer to see Carol again after she reconnected',
+        { timeoutMs: 5000 },
+      );
+      expect(observer.awareness.stateOf(carolId)?.user).toEqual(memberOf(room, 'a'));
+      await waitFor(() => bob.provider.awareness.getStates().has(carolId), 'Bob to see Carol again');
+    },
+  );
+});
+
 describe('awareness floods', () => {
   it(`closes a connection that floods awareness updates over MAX_MESSAGES_PER_SECOND (${RATE}) with 4429; its presence goes, others stay`, async () => {
     const room = await setupRoom(server, { mediated: false });

@@ -102,7 +102,7 @@ export function optionUpdate(text: string, id = newId()): { id: string; update: 
  */
 export interface DocView {
   stateVector: Map<number, number>;
-  /** JSON of every top-level map, or the error reading it raised. */
+  /** JSON of every non-empty top-level map, or the error reading it raised. */
   content: string;
   /** Bytes of structs and deletions the answer holds that cannot be integrated. */
   pendingBytes: number;
@@ -147,7 +147,9 @@ export async function viewDoc(server: TestServer, name: string, token: string, t
     await withTimeout(answered, timeoutMs, `${name} to answer a sync step 1`);
     let content: string;
     try {
-      content = JSON.stringify([...seen.share.keys()].sort().map((key) => [key, seen.getMap(key).toJSON()]));
+      // Empty maps are left out: structs that never integrated still name their map.
+      const maps = [...seen.share.keys()].sort().map((key) => [key, seen.getMap(key).toJSON()] as const);
+      content = JSON.stringify(maps.filter(([, value]) => Object.keys(value).length > 0));
     } catch (error) {
       content = `unreadable: ${(error as Error).message}`;
     }

@@ -78,17 +78,28 @@ describe('security headers', () => {
       const csp = h.get('content-security-policy');
       expect(csp, `${label}: Content-Security-Policy`).toBeTruthy();
       const d = directives(csp!);
-      const scripts = d.get('script-src') ?? d.get('default-src') ?? [];
-      expect(d.get('default-src'), `${label}: default-src`).toEqual(["'self'"]);
-      expect(scripts, `${label}: scripts only from the app itself`).toEqual(["'self'"]);
+      const fallback = d.get('default-src') ?? [];
+      const effective = (name: string) => d.get(name) ?? fallback;
       expect(csp, `${label}: no eval`).not.toContain("'unsafe-eval'");
-      expect(d.get('script-src-attr') ?? ["'none'"], `${label}: no inline event handlers`).toEqual(["'none'"]);
-      expect(d.get('object-src'), `${label}: object-src`).toEqual(["'none'"]);
-      expect(d.get('frame-ancestors'), `${label}: frame-ancestors`).toEqual(["'none'"]);
-      expect(d.get('base-uri'), `${label}: base-uri`).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^'(self|none)'$/)]),
+      expect(effective('script-src'), `${label}: scripts only from the app itself`).toSatisfy(
+        (v: string[]) => v.length === 1 && (v[0] === "'self'" || v[0] === "'none'"),
       );
-      expect(d.get('form-action') ?? ["'self'"], `${label}: form-action`).toEqual(["'self'"]);
+      expect(effective('object-src'), `${label}: object-src`).toEqual(["'none'"]);
+      if (fallback[0] === "'none'" && d.size === 1) {
+        // Express's own 404 page (the client is not built) sends the strictest policy
+        // there is, which says nothing about framing: the frame header must.
+        expect(h.get('x-frame-options'), `${label}: X-Frame-Options on a bare error page`).toMatch(
+          /^(DENY|SAMEORIGIN)$/i,
+        );
+      } else {
+        expect(fallback, `${label}: default-src`).toEqual(["'self'"]);
+        expect(effective('script-src-attr'), `${label}: no inline event handlers`).toEqual(["'none'"]);
+        expect(d.get('frame-ancestors'), `${label}: frame-ancestors`).toEqual(["'none'"]);
+        expect(d.get('base-uri'), `${label}: base-uri`).toSatisfy(
+          (v: string[] | undefined) => v?.length === 1 && (v[0] === "'self'" || v[0] === "'none'"),
+        );
+        expect(d.get('form-action'), `${label}: form-action`).toEqual(["'self'"]);
+      }
       expect(h.get('referrer-policy'), `${label}: Referrer-Policy`).toBe('no-referrer');
       expect(h.get('x-content-type-options'), `${label}: nosniff`).toBe('nosniff');
       expect(h.get('x-powered-by'), `${label}: X-Powered-By`).toBeNull();
