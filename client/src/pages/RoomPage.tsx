@@ -6,6 +6,7 @@ import { useFacilitation } from '../components/facilitation/useFacilitation';
 import { JointSpace } from '../components/joint/JointSpace';
 import { PrivateArea } from '../components/private/PrivateArea';
 import { AccessEnded } from '../components/room/AccessEnded';
+import { PanelBoundary, retrying } from '../components/room/PanelBoundary';
 import { RoomHeader } from '../components/room/RoomHeader';
 import { TimelinePanel } from '../components/timeline/TimelinePanel';
 import { useCollection } from '../hooks/useCollection';
@@ -24,7 +25,10 @@ import { NoSession } from './NoSession';
 
 // The pulse panel and its chart arithmetic (d3) arrive just after the board, keeping
 // the first download small; the report page shares the same chart chunk.
-const PulsePanel = lazy(() => import('../components/pulse/PulsePanel').then((m) => ({ default: m.PulsePanel })));
+const loadPulsePanel = retrying(() =>
+  import('../components/pulse/PulsePanel').then((m) => ({ default: m.PulsePanel })),
+);
+const LazyPulsePanel = lazy(loadPulsePanel);
 
 export function RoomPage({ roomId }: { roomId: string }) {
   const [session, setSession] = useState(() => loadSession(roomId));
@@ -125,6 +129,8 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
     () => agreementItems.flatMap((i) => (i.ok ? [{ text: i.value.text, at: i.value.createdAt }] : [])),
     [agreementItems],
   );
+  // "Try again" after a failed load needs a fresh lazy component: React keeps the failure.
+  const [PulsePanel, setPulsePanel] = useState(() => LazyPulsePanel);
   const open = pulse.state?.open;
   const pulseWaiting = open && session.role === 'side' && !open.youAnswered;
 
@@ -160,21 +166,23 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
         <div className="room-rail">
           <FacilitationPanel facilitation={facilitation} />
           <div id="pulse" className="rail-slot">
-            <Suspense
-              fallback={
-                <p className="rail-panel empty" role="status">
-                  Loading the pulse check…
-                </p>
-              }
-            >
-              <PulsePanel
-                socket={control.socket}
-                you={you}
-                mediated={session.room.mediated}
-                phaseChanges={facilitation.history}
-                agreements={agreements}
-              />
-            </Suspense>
+            <PanelBoundary what="The pulse check" onRetry={() => setPulsePanel(() => lazy(loadPulsePanel))}>
+              <Suspense
+                fallback={
+                  <p className="rail-panel empty" role="status">
+                    Loading the pulse check…
+                  </p>
+                }
+              >
+                <PulsePanel
+                  socket={control.socket}
+                  you={you}
+                  mediated={session.room.mediated}
+                  phaseChanges={facilitation.history}
+                  agreements={agreements}
+                />
+              </Suspense>
+            </PanelBoundary>
           </div>
           <PrivateArea />
           <TimelinePanel socket={control.socket} room={session.room} />

@@ -10,7 +10,7 @@ const TEXT: Record<LinkStatus, string> = {
 const DETAIL: Record<LinkStatus, string> = {
   connecting: 'Connecting to the room.',
   live: 'Connected. Changes are shared as you make them.',
-  offline: 'Not connected. Your changes are kept in this tab and shared when the connection returns.',
+  offline: 'Not connected. Your changes are kept on this device and shared when the connection returns.',
   ended: 'The server ended this connection; see the message below.',
 };
 
