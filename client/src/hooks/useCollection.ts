@@ -1,8 +1,8 @@
 import type { ItemResult, ScopeKind } from '@parley/shared';
 import { COLLECTIONS, addItem, readItems, removeItem, updateItem } from '@parley/shared';
 import { useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
 import type { z } from 'zod';
+import { docStores } from './docStore';
 import type { DocHandle } from './useRoomDocs';
 
 type Collections = typeof COLLECTIONS;
@@ -21,44 +21,8 @@ export interface CollectionView<T> {
   remove: (id: string) => WriteResult;
 }
 
-interface Store<T> {
-  subscribe: (notify: () => void) => () => void;
-  getSnapshot: () => ItemResult<T>[];
-}
-
-// One store per (doc, collection), so every component reading it shares one validated snapshot.
-const stores = new WeakMap<Y.Doc, Map<string, Store<unknown>>>();
-
-function storeFor<T>(doc: Y.Doc, name: string, schema: z.ZodType<T>): Store<T> {
-  let byName = stores.get(doc);
-  if (!byName) stores.set(doc, (byName = new Map()));
-  let store = byName.get(name) as Store<T> | undefined;
-  if (!store) {
-    let version = 0;
-    let readAt = -1;
-    let snapshot: ItemResult<T>[] = [];
-    store = {
-      subscribe: (notify) => {
-        const map = doc.getMap(name);
-        const onChange = () => {
-          version++;
-          notify();
-        };
-        map.observeDeep(onChange);
-        return () => map.unobserveDeep(onChange);
-      },
-      getSnapshot: () => {
-        if (readAt !== version) {
-          snapshot = readItems(doc, name, schema as z.ZodType<T & { createdAt?: number }>);
-          readAt = version;
-        }
-        return snapshot;
-      },
-    };
-    byName.set(name, store as Store<unknown>);
-  }
-  return store;
-}
+// One validated snapshot per (doc, collection), shared by every component reading it.
+const collectionStores = docStores<ItemResult<unknown>[]>();
 
 function attempt(write: () => void): WriteResult {
   try {
@@ -89,9 +53,11 @@ export function useCollection<K extends ScopeKind, N extends CollectionName<K>>(
 ): CollectionView<ItemOf<K, N>> {
   type T = ItemOf<K, N>;
   const schema = (COLLECTIONS[handle.scope.kind] as Record<string, z.ZodType>)[name] as z.ZodType<T & { id: string }>;
-  const store = storeFor(handle.doc, name, schema);
-  const items = useSyncExternalStore(store.subscribe, store.getSnapshot) as ItemResult<T>[];
   const { doc, writable } = handle;
+  const store = collectionStores(doc, name, () =>
+    readItems(doc, name, schema as z.ZodType<T & { createdAt?: number }>),
+  );
+  const items = useSyncExternalStore(store.subscribe, store.getSnapshot) as ItemResult<T>[];
   if (!writable) return { items, writable, add: readOnly, update: readOnly, remove: readOnly };
   return {
     items,
