@@ -42,6 +42,11 @@ function watch(page: Page): void {
   page.on('console', (message) => {
     if (message.type() === 'error') entry.errors.push(`console error: ${message.text()}`);
   });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      entry.errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
   page.on('close', () => watched.delete(entry));
 }
 
