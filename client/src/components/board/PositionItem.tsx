@@ -5,7 +5,7 @@ import type { Editing } from '../../hooks/useEditing';
 import { changedFields, short } from '../../lib/text';
 import { ItemActions } from '../ui/ItemActions';
 import { EditorsNote } from '../ui/EditorsNote';
-import { BecausePrompt } from './BecausePrompt';
+import { InlinePrompt } from '../ui/InlinePrompt';
 import { PositionForm } from './PositionForm';
 
 interface PositionItemProps {
@@ -56,7 +56,17 @@ export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, 
               <span className="because-label">Because</span> {position.because}
             </p>
           )}
-          {mine && incomplete && <BecausePrompt onFocusChange={announce} onSave={(because) => onUpdate({ because })} />}
+          {mine && incomplete && (
+            <InlinePrompt
+              className="because-prompt"
+              label="Why do you ask for this? Saying because helps the other side see what matters."
+              placeholder="Because…"
+              buttonLabel="Add because"
+              emptyMessage="Write the reason first."
+              onFocusChange={announce}
+              onSave={(because) => onUpdate({ because })}
+            />
+          )}
           {mine && (
             <ItemActions
               what={`position “${short(position.text)}”`}

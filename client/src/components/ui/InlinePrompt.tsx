@@ -13,9 +13,14 @@ interface InlinePromptProps {
   emptyMessage: string;
   onSave: (text: string) => WriteResult;
   onFocusChange?: (focused: boolean) => void;
+  /** The form's class, and with `-row` its field-and-button row's: each place styles its own prompt. */
+  className?: string;
 }
 
-/** A one-field nudge right where something is missing, such as a commitment's verification. */
+/**
+ * A one-field nudge right where something is missing, such as a commitment's
+ * verification or a position's because.
+ */
 export function InlinePrompt({
   label,
   context,
@@ -24,6 +29,7 @@ export function InlinePrompt({
   emptyMessage,
   onSave,
   onFocusChange,
+  className = 'inline-prompt',
 }: InlinePromptProps) {
   const id = useId();
   const [text, setText] = useState('');
@@ -31,7 +37,7 @@ export function InlinePrompt({
 
   return (
     <form
-      className="inline-prompt"
+      className={className}
       onSubmit={(event) => {
         event.preventDefault();
         if (!text.trim()) return setError(emptyMessage);
@@ -48,7 +54,7 @@ export function InlinePrompt({
         {label}
         {context && <span className="visually-hidden"> {context}</span>}
       </label>
-      <div className="inline-prompt-row">
+      <div className={`${className}-row`}>
         <input
           id={id}
           type="text"
