@@ -50,39 +50,44 @@ export function TextField({ label, value, onChange, hint, multiline, ...rest }: 
   );
 }
 
-interface SelectFieldProps<V extends string> {
+interface SelectFieldProps<V extends string> extends SelectProps<V> {
   label: string;
-  value: V;
-  options: Record<V, string>;
-  onChange: (value: V) => void;
-  onFocus?: () => void;
-  onBlur?: () => void;
   /** Shows the label to screen readers only, for compact inline selects. */
   hideLabel?: boolean;
 }
 
-export function SelectField<V extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  hideLabel,
-  ...rest
-}: SelectFieldProps<V>) {
+export function SelectField<V extends string>({ label, hideLabel, ...select }: SelectFieldProps<V>) {
   const id = useId();
   return (
     <div className={hideLabel ? 'field field-inline' : 'field'}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} {...rest}>
-        {(Object.entries(options) as Array<[V, string]>).map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </select>
+      <Select id={id} {...select} />
     </div>
+  );
+}
+
+/** What every select takes, whatever labels it. */
+export interface SelectProps<V extends string> {
+  value: V;
+  /** Each value with the words shown for it, in the order offered. */
+  options: Record<V, string>;
+  onChange: (value: V) => void;
+  onFocus?: () => void;
+  onBlur?: () => void;
+}
+
+/** The bare select of a labelled field; the caller renders the label that names it. */
+export function Select<V extends string>({ value, options, onChange, ...rest }: SelectProps<V> & { id: string }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value as V)} {...rest}>
+      {(Object.entries(options) as Array<[V, string]>).map(([key, text]) => (
+        <option key={key} value={key}>
+          {text}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -1,26 +1,16 @@
 import { useId } from 'react';
+import type { SelectProps } from './Fields';
+import { Select } from './Fields';
 
-interface InlineSelectProps<V extends string> {
+interface InlineSelectProps<V extends string> extends SelectProps<V> {
   /** The visible label, e.g. "Status". */
   label: string;
   /** Read after the label by assistive technology only, e.g. "of commitment “Pay the deposit”". */
   context: string;
-  value: V;
-  options: Record<V, string>;
-  onChange: (value: V) => void;
-  onFocus?: () => void;
-  onBlur?: () => void;
 }
 
 /** A compact labelled select inside an item, whose accessible name says which item it changes. */
-export function InlineSelect<V extends string>({
-  label,
-  context,
-  value,
-  options,
-  onChange,
-  ...rest
-}: InlineSelectProps<V>) {
+export function InlineSelect<V extends string>({ label, context, ...select }: InlineSelectProps<V>) {
   const id = useId();
   return (
     <span className="inline-select">
@@ -28,13 +18,7 @@ export function InlineSelect<V extends string>({
         {label}
         <span className="visually-hidden"> {context}</span>
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} {...rest}>
-        {(Object.entries(options) as Array<[V, string]>).map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </select>
+      <Select id={id} {...select} />
     </span>
   );
 }
