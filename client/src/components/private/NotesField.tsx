@@ -1,5 +1,5 @@
 import { LONG_TEXT_MAX } from '@parley/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 
 interface NotesFieldProps {
   label: string;
@@ -19,16 +19,24 @@ const SAVE_AFTER_MS = 600;
 export function NotesField({ label, hint, value, onSave, rows = 3 }: NotesFieldProps) {
   const id = useId();
   const [typing, setTyping] = useState<string | null>(null);
+  // What this field last read or wrote: only a difference from it is this person's
+  // change. A teammate's edit that arrives meanwhile is never written back over.
+  const base = useRef('');
   const latestSave = useRef(onSave);
   useEffect(() => {
     latestSave.current = onSave;
   });
+  const save = useCallback((text: string) => {
+    if (text === base.current) return;
+    base.current = text;
+    latestSave.current(text);
+  }, []);
 
   useEffect(() => {
-    if (typing === null || typing === value) return;
-    const timer = setTimeout(() => latestSave.current(typing), SAVE_AFTER_MS);
+    if (typing === null) return;
+    const timer = setTimeout(() => save(typing), SAVE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [typing, value]);
+  }, [typing, save]);
 
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -40,10 +48,13 @@ export function NotesField({ label, hint, value, onSave, rows = 3 }: NotesFieldP
         maxLength={LONG_TEXT_MAX}
         value={typing ?? value}
         aria-describedby={hintId}
-        onFocus={() => setTyping(value)}
+        onFocus={() => {
+          base.current = value;
+          setTyping(value);
+        }}
         onChange={(e) => setTyping(e.target.value)}
         onBlur={() => {
-          if (typing !== null && typing !== value) onSave(typing);
+          if (typing !== null) save(typing);
           setTyping(null);
         }}
       />

@@ -1,6 +1,14 @@
-import { COLLECTIONS, RECORDS, PRIVATE_NOTES_DEFAULTS, addItem, readRecord, validItems } from '@parley/shared';
+import {
+  COLLECTIONS,
+  PRIVATE_NOTES_DEFAULTS,
+  RECORDS,
+  addItem,
+  readRecord,
+  setRecordField,
+  validItems,
+} from '@parley/shared';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { RoomContext } from '../../hooks/useRoom';
 import type { RoomDocs } from '../../hooks/useRoomDocs';
@@ -95,5 +103,30 @@ describe('private notes', () => {
     fireEvent.change(field, { target: { value: 'Tenant anxious' } });
     fireEvent.blur(field);
     expect(docs.mediator!.doc.getMap('notes').get('notes')).toBe('Tenant anxious');
+  });
+});
+
+describe('notes fields', () => {
+  it('never writes a teammate’s change back over when leaving a field one did not change', () => {
+    const docs = renderArea(testSession('side', 'a'));
+    const doc = docs.private!.doc;
+    const field = screen.getByRole('textbox', { name: 'Reservation point' });
+    fireEvent.focus(field);
+    act(() => setRecordField(doc, 'notes', RECORDS.private.notes, PRIVATE_NOTES_DEFAULTS, 'reservation', '1,260'));
+    fireEvent.blur(field);
+    expect(doc.getMap('notes').get('reservation')).toBe('1,260');
+    expect((field as HTMLTextAreaElement).value).toBe('1,260');
+  });
+
+  it('saves while typing, after a short pause', () => {
+    vi.useFakeTimers();
+    const docs = renderArea(testSession('side', 'a'));
+    const field = screen.getByRole('textbox', { name: 'Notes' });
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: 'They care about the school year' } });
+    expect(docs.private!.doc.getMap('notes').get('notes')).toBeUndefined();
+    act(() => vi.advanceTimersByTime(1000));
+    expect(docs.private!.doc.getMap('notes').get('notes')).toBe('They care about the school year');
+    vi.useRealTimers();
   });
 });
