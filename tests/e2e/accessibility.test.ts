@@ -7,7 +7,7 @@ import { addConstraint, addInterest, addPosition, addTopic, board, interest, par
 import { useBrowser } from './support/browser.js';
 import { createRoomOnHome, LEASE, readInvites } from './support/home.js';
 import { hasFocus, tabTo } from './support/keyboard.js';
-import { addDraft, privateNotes, privatePanelShown, writeNote } from './support/private.js';
+import { addDraft, privateNotes, writeNote } from './support/private.js';
 import { addCommitment, addOption, agreement, proposeAgreement, score } from './support/joint.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { newDevice, person } from './support/person.js';
@@ -15,7 +15,7 @@ import {
   answerByKeyboard,
   closePulse,
   openPulse,
-  pulsePanelMounted,
+  pulsePanel,
   resultHeading,
   setMinimum,
   startPulse,
@@ -98,11 +98,9 @@ describe('accessibility', () => {
     const observer = await person(browser(), invites.observer, NAMES.observer);
     await position(tenant(observer.page), 'A two-year lease').waitFor();
 
-    if (await privatePanelShown(a.page, 'Tenant')) {
-      const notes = privateNotes(a.page, 'Tenant');
-      await writeNote(notes, 'Reservation point', '1,290 a month');
-      await addDraft(notes, 'Ask for the garden shed', 'storage for the bikes');
-    }
+    const notes = privateNotes(a.page, 'Tenant');
+    await writeNote(notes, 'Reservation point', '1,290 a month');
+    await addDraft(notes, 'Ask for the garden shed', 'storage for the bikes');
     await expectAccessible(a.page, 'the room as side A');
     await expectAccessible(b.page, 'the room as side B');
     await expectAccessible(mediator.page, 'the room as the mediator');
@@ -129,11 +127,9 @@ describe('accessibility', () => {
     await expectAccessible(b.page, 'the room as side B while side A edits');
   });
 
-  test('the pulse panel: open, answered, withheld and released', async (ctx) => {
+  test('the pulse panel: open, answered, withheld and released', async () => {
     const { a, b, mediator } = await negotiation(browser(), server.url);
-    if (!(await pulsePanelMounted(mediator.page))) {
-      ctx.skip('the room page does not show the pulse panel (complementary region "Pulse check") yet');
-    }
+    await pulsePanel(mediator.page).waitFor();
     await setMinimum(mediator.page, 2);
     await startPulse(mediator.page);
     await openPulse(a.page).getByRole('group').first().waitFor();

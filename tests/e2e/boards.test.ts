@@ -163,7 +163,8 @@ describe('side boards', () => {
     for (const role of ['textbox', 'combobox', 'spinbutton', 'checkbox', 'radio', 'slider', 'switch'] as const) {
       expect(await columns.getByRole(role).count(), `${role}s offered to an observer`).toBe(0);
     }
-    const editing = /\b(add|edit|remove|save|move|share|accept|score|because)\b/i;
+    const editing =
+      /\b(add|edit|remove|save|move|share|accept|withdraw|propose|announce|score|because|clear|undo|redo|next phase|set a timer|start a pulse|schedule|pause)\b/i;
     expect(await columns.getByRole('button', { name: editing }).count(), 'editing buttons offered').toBe(0);
     expect(await columns.locator('[contenteditable]:not([contenteditable="false"])').count()).toBe(0);
     // The same holds for the whole page, header and side panels included.

@@ -23,13 +23,3 @@ export async function addDraft(panel: Locator, text: string, because: string): P
   await form.waitFor({ state: 'detached' });
   await panel.getByRole('listitem').filter({ hasText: text }).waitFor();
 }
-
-/** Whether the room page shows this member's private notes; awaited briefly, since the rail loads after the board. */
-export function privatePanelShown(page: Page, sideName: string, timeoutMs = 5_000): Promise<boolean> {
-  return privateNotes(page, sideName)
-    .waitFor({ timeout: timeoutMs })
-    .then(
-      () => true,
-      () => false,
-    );
-}

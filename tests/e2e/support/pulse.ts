@@ -98,16 +98,3 @@ export function resultHeading(page: Page, outcome: 'withheld' | 'released'): Loc
 export function trendChart(page: Page): Locator {
   return pulsePanel(page).getByRole('img', { name: 'Pulse trend through the session' });
 }
-
-/**
- * Whether the room page shows the pulse panel. It loads on its own after the room, so
- * its arrival is awaited (briefly) before concluding that the page has none.
- */
-export async function pulsePanelMounted(page: Page, timeoutMs = 5_000): Promise<boolean> {
-  return pulsePanel(page)
-    .waitFor({ timeout: timeoutMs })
-    .then(
-      () => true,
-      () => false,
-    );
-}
