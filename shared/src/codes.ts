@@ -8,6 +8,8 @@ export const CloseCode = {
   Normal: 1000,
   /** The server is going away (shutdown); reconnect later. */
   GoingAway: 1001,
+  /** The server dropped its in-memory copy of the document; reconnect and resync. */
+  ServiceRestart: 1012,
   /** A frame could not be decoded as a y-websocket message. */
   BadMessage: 4400,
   /** Unknown, missing or revoked token. */

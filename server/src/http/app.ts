@@ -34,7 +34,8 @@ export function createApp({ rooms, log, clientDir, metrics, config, isReady }: A
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // 'self' covers same-host ws: and wss: in current browsers.
+          connectSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
@@ -95,6 +96,9 @@ export function createApp({ rooms, log, clientDir, metrics, config, isReady }: A
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // A missing built file is a 404, never the app's HTML: a page left open across a
+    // deploy must see its lazily loaded code fail, not parse index.html as a script.
+    app.use('/assets', (_req, _res, next) => next(new ParleyError(ErrorCode.NotFound, 'no such asset')));
     // Any other GET is a client route (/join, /room/…): the app decides what to show.
     app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
       res.sendFile(path.join(clientDir, 'index.html'), { maxAge: 0 });

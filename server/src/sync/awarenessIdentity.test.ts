@@ -6,6 +6,7 @@ import { MalformedMessage } from './protocol.js';
 import { stampAwareness } from './awarenessIdentity.js';
 
 const dana: MemberView = { memberId: 'm-dana', name: 'Dana', role: 'side', side: 'a' };
+const unknown = () => undefined;
 
 function update(entries: Array<[number, number, string]>): Uint8Array {
   const e = encoding.createEncoder();
@@ -36,7 +37,8 @@ describe('stamping awareness with the server-known identity', () => {
       dana,
       owned,
       () => false,
-    );
+      unknown,
+    ).update;
     expect(read(out!)).toEqual([[7, 1, { user: dana, editing: null }]]);
     expect([...owned]).toEqual([7]);
   });
@@ -51,19 +53,51 @@ describe('stamping awareness with the server-known identity', () => {
       dana,
       owned,
       (id) => id === 8,
-    );
+      unknown,
+    ).update;
     expect(read(out!).map(([id]) => id)).toEqual([7]);
-    expect(stampAwareness(update([[8, 2, '{}']]), dana, owned, (id) => id === 8)).toBeNull();
+    expect(stampAwareness(update([[8, 2, '{}']]), dana, owned, (id) => id === 8, unknown).update).toBeNull();
   });
 
   it('passes removals (null states) through', () => {
     const owned = new Set([7]);
-    expect(read(stampAwareness(update([[7, 3, 'null']]), dana, owned, () => false)!)).toEqual([[7, 3, null]]);
+    expect(read(stampAwareness(update([[7, 3, 'null']]), dana, owned, () => false, unknown).update!)).toEqual([
+      [7, 3, null],
+    ]);
   });
 
   it('rejects states that are not objects and bytes that are not an awareness update', () => {
-    expect(() => stampAwareness(update([[7, 1, '"text"']]), dana, new Set(), () => false)).toThrow(MalformedMessage);
-    expect(() => stampAwareness(update([[7, 1, '{not json']]), dana, new Set(), () => false)).toThrow(MalformedMessage);
-    expect(() => stampAwareness(new Uint8Array([5, 1]), dana, new Set(), () => false)).toThrow(MalformedMessage);
+    expect(() => stampAwareness(update([[7, 1, '"text"']]), dana, new Set(), () => false, unknown)).toThrow(
+      MalformedMessage,
+    );
+    expect(() => stampAwareness(update([[7, 1, '{not json']]), dana, new Set(), () => false, unknown)).toThrow(
+      MalformedMessage,
+    );
+    expect(() => stampAwareness(new Uint8Array([5, 1]), dana, new Set(), () => false, unknown)).toThrow(
+      MalformedMessage,
+    );
+  });
+
+  it('drops echoes of states the server already has, without taking their ids', () => {
+    const owned = new Set<number>();
+    const known = new Map([[9, 4]]);
+    const echo = stampAwareness(
+      update([[9, 4, '{}']]),
+      dana,
+      owned,
+      () => false,
+      (id) => known.get(id),
+    );
+    expect(echo).toEqual({ update: null, echoOnly: true });
+    expect(owned.has(9)).toBe(false);
+    const fresh = stampAwareness(
+      update([[9, 5, '{}']]),
+      dana,
+      owned,
+      () => false,
+      (id) => known.get(id),
+    );
+    expect(fresh.echoOnly).toBe(false);
+    expect(owned.has(9)).toBe(true);
   });
 });

@@ -6,19 +6,30 @@ import { MalformedMessage } from './protocol.js';
 /** Most awareness client ids one connection may speak for (a tab normally has one per doc). */
 const MAX_CLIENTS_PER_CONNECTION = 8;
 
+export interface StampedAwareness {
+  /** The rewritten update, or null when nothing in it is new. */
+  update: Uint8Array | null;
+  /** Every entry was an echo or someone else's: the frame carried nothing of this connection's own. */
+  echoOnly: boolean;
+}
+
 /**
  * Rewrites an inbound awareness update so nobody can pose as someone else: every
  * state's `user` field is replaced by the identity the server established from the
  * token, and entries for awareness client ids owned by another connection are dropped.
- * Returns the rewritten update (null when nothing is left) and the ids this
- * connection now speaks for.
+ *
+ * The stock provider re-sends every awareness change it receives (an echo, with the
+ * clock the server already knows). Echoes are dropped, never make a connection the
+ * owner of an id — else someone who reconnects would find their id taken by whoever
+ * echoed their departure — and let the caller spare them from the rate limit.
  */
 export function stampAwareness(
   update: Uint8Array,
   user: MemberView,
   owned: Set<number>,
   ownedElsewhere: (clientId: number) => boolean,
-): Uint8Array | null {
+  knownClock: (clientId: number) => number | undefined,
+): StampedAwareness {
   const entries: Array<{ clientId: number; clock: number; state: string }> = [];
   try {
     const d = decoding.createDecoder(update);
@@ -29,6 +40,8 @@ export function stampAwareness(
       const json = decoding.readVarString(d);
       const state: unknown = JSON.parse(json);
       if (ownedElsewhere(clientId)) continue;
+      const known = knownClock(clientId);
+      if (known !== undefined && clock <= known && !owned.has(clientId)) continue;
       if (!owned.has(clientId)) {
         if (owned.size >= MAX_CLIENTS_PER_CONNECTION) continue;
         owned.add(clientId);
@@ -46,7 +59,7 @@ export function stampAwareness(
     if (error instanceof MalformedMessage) throw error;
     throw new MalformedMessage(`undecodable awareness update: ${(error as Error).message}`);
   }
-  if (entries.length === 0) return null;
+  if (entries.length === 0) return { update: null, echoOnly: true };
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, entries.length);
   for (const entry of entries) {
@@ -54,5 +67,5 @@ export function stampAwareness(
     encoding.writeVarUint(e, entry.clock);
     encoding.writeVarString(e, entry.state);
   }
-  return encoding.toUint8Array(e);
+  return { update: encoding.toUint8Array(e), echoOnly: false };
 }

@@ -34,6 +34,8 @@ export interface ConnectionEvents {
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
   private readonly bucket: TokenBucket;
+  /** Echoes of others' presence cost this connection nothing of its own budget, but are still bounded. */
+  private readonly echoBucket: TokenBucket;
   private readonly writable: boolean;
   private doc: SharedDoc | null = null;
   private closed = false;
@@ -49,6 +51,7 @@ export class Connection implements Peer {
     scope: SharedDoc['scope'],
   ) {
     this.bucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND, limits.MAX_MESSAGES_PER_SECOND * 2);
+    this.echoBucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND * 10, limits.MAX_MESSAGES_PER_SECOND * 20);
     this.writable = canWrite(identity.principal, scope, identity.room);
   }
 
@@ -98,17 +101,24 @@ export class Connection implements Peer {
 
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed || !this.doc) return;
+    const doc = this.doc;
     try {
-      if (!this.bucket.take()) {
-        this.events.rejected('rate_limited');
-        return this.close(CloseCode.TooManyMessages, 'too many messages');
-      }
       if (data.length > this.limits.MAX_FRAME_BYTES) {
         this.events.rejected('too_large');
         return this.close(CloseCode.TooLarge, 'frame too large');
       }
       if (!isBinary) throw new MalformedMessage('text frames are not part of the protocol');
-      this.handle(this.doc, decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.length)));
+      const message = decodeMessage(new Uint8Array(data.buffer, data.byteOffset, data.length));
+      const awareness = message.type === 'awareness' ? this.stamp(doc, message.update) : null;
+      if (!(awareness?.echoOnly ? this.echoBucket : this.bucket).take()) {
+        this.events.rejected('rate_limited');
+        return this.close(CloseCode.TooManyMessages, 'too many messages');
+      }
+      if (awareness) {
+        if (awareness.update) awarenessProtocol.applyAwarenessUpdate(doc.awareness, awareness.update, this);
+        return;
+      }
+      this.handle(doc, message);
     } catch (error) {
       if (error instanceof MalformedMessage) {
         this.events.rejected('malformed');
@@ -119,10 +129,21 @@ export class Connection implements Peer {
       } else if (error instanceof ParleyError && error.code === ErrorCode.StorageUnavailable) {
         this.close(CloseCode.StorageUnavailable, error.message.slice(0, 120));
       } else {
-        this.log.error({ err: error, doc: this.doc.name }, 'unexpected error handling a frame');
+        this.log.error({ err: error, doc: doc.name }, 'unexpected error handling a frame');
         this.close(1011, 'internal error');
       }
     }
+  }
+
+  private stamp(doc: SharedDoc, update: Uint8Array) {
+    const user = memberView(this.identity, `guest-${this.identity.inviteId}`);
+    return stampAwareness(
+      update,
+      user,
+      this.awarenessIds,
+      (id) => this.ownedElsewhere(doc, id),
+      (id) => doc.awareness.meta.get(id)?.clock,
+    );
   }
 
   private handle(doc: SharedDoc, message: InboundMessage): void {
@@ -146,12 +167,9 @@ export class Connection implements Peer {
         this.registry.accept(doc, this, message.update);
         return;
       }
-      case 'awareness': {
-        const user = memberView(this.identity, `guest-${this.identity.inviteId}`);
-        const stamped = stampAwareness(message.update, user, this.awarenessIds, (id) => this.ownedElsewhere(doc, id));
-        if (stamped) awarenessProtocol.applyAwarenessUpdate(doc.awareness, stamped, this);
+      case 'awareness':
+        // Stamped and applied in onFrame, where its rate is decided.
         return;
-      }
       case 'queryAwareness':
         this.send(encodeAwarenessStates(doc.awareness, [...doc.awareness.getStates().keys()]));
         return;

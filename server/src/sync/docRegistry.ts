@@ -80,12 +80,13 @@ export class DocRegistry {
     try {
       doc.applyFrom(peer, update);
     } catch (error) {
+      // Memory may now hold part of an update storage will never have: start again
+      // from storage. The sender is closed with 4400 by its connection; everyone else
+      // reconnects and resyncs, resending anything of theirs that was not yet committed.
+      this.discard(doc, CloseCode.ServiceRestart, 'document reloaded', peer);
       throw new MalformedMessage(`update could not be applied: ${(error as Error).message}`);
-    } finally {
-      // Even a failed apply may have integrated part of the update; whatever Yjs
-      // emitted is a valid update and goes through the same commit path.
-      if (doc.pending.length > 0) this.markDirty(doc);
     }
+    if (doc.pending.length > 0) this.markDirty(doc);
   }
 
   /** Commits everything pending now. Called before any state is revealed (sync step 2) and on shutdown. */
@@ -103,7 +104,8 @@ export class DocRegistry {
       );
     } catch (error) {
       this.log.error({ err: error }, 'storage refused a batch of updates; resetting the affected documents');
-      for (const { doc } of changes) this.reset(doc, error);
+      const reason = error instanceof ParleyError ? error.message : 'storage unavailable';
+      for (const { doc } of changes) this.discard(doc, CloseCode.StorageUnavailable, reason);
       return;
     } finally {
       stopTimer?.();
@@ -164,14 +166,15 @@ export class DocRegistry {
   }
 
   /**
-   * Storage refused a commit: memory now holds changes storage does not. Drop the
-   * in-memory document and close its peers, so the next load is exactly what storage
-   * has; the clients still hold their edits and send them again when they reconnect.
+   * Memory holds changes storage does not (a refused commit, a half-applied update):
+   * drop the in-memory document and close its peers, so the next load is exactly what
+   * storage has; clients still hold their own edits and send them again on reconnect.
    */
-  private reset(doc: SharedDoc, error: unknown): void {
-    const reason = error instanceof ParleyError ? error.message : 'storage unavailable';
-    for (const peer of [...doc.peers]) peer.close(CloseCode.StorageUnavailable, reason);
+  private discard(doc: SharedDoc, code: number, reason: string, except?: Peer): void {
+    for (const peer of [...doc.peers]) if (peer !== except) peer.close(code, reason);
     doc.peers.clear();
+    doc.pending.length = 0;
+    this.dirty.delete(doc);
     this.docs.delete(doc.name);
     doc.destroy();
   }

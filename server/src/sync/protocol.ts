@@ -86,13 +86,18 @@ export function decodeMessage(frame: Uint8Array): InboundMessage {
       case MessageType.QueryAwareness:
         message = { type: 'queryAwareness' };
         break;
-      case MessageType.Auth:
+      case MessageType.Auth: {
+        // y-protocols/auth: only "permission denied" (0) with a reason exists.
+        const kind = decoding.readVarUint(d);
+        if (kind !== 0) throw new MalformedMessage(`unknown auth message ${kind}`);
+        decoding.readVarString(d);
         message = { type: 'auth' };
         break;
+      }
       default:
         throw new MalformedMessage(`unknown message type ${type}`);
     }
-    if (type !== MessageType.Auth && decoding.hasContent(d)) throw new MalformedMessage('trailing bytes after message');
+    if (decoding.hasContent(d)) throw new MalformedMessage('trailing bytes after message');
     return message;
   } catch (error) {
     if (error instanceof MalformedMessage) throw error;

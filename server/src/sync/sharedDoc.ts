@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocScope } from '@parley/shared';
+import { COLLECTIONS, RECORDS, type DocScope } from '@parley/shared';
 import type { Identity } from '../rooms/identity.js';
 import type { StoredDoc } from '../storage/types.js';
 import { describeTransaction } from '../timeline/describe.js';
@@ -14,6 +14,13 @@ export interface Peer {
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/**
+ * How deep shared types may nest. Parley's model needs two levels (collection → item);
+ * Yjs deletes and collects nested types recursively, so a chain thousands deep would
+ * overflow the stack of the server and of every client that applies its deletion.
+ */
+export const MAX_NESTING = 16;
 
 /** An update applied in memory and waiting for its commit before anyone else sees it. */
 export interface PendingChange {
@@ -47,6 +54,13 @@ export class SharedDoc {
   ) {
     // The server speaks for nobody in awareness.
     this.awareness.setLocalState(null);
+    // Define the model's top-level maps before anything is applied, so changes to them
+    // arrive as Y.Map events the timeline can describe, not as untyped placeholders.
+    const known = {
+      ...COLLECTIONS[scope.kind],
+      ...(scope.kind in RECORDS ? RECORDS[scope.kind as keyof typeof RECORDS] : {}),
+    };
+    for (const name of Object.keys(known)) this.doc.getMap(name);
     this.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
@@ -58,6 +72,7 @@ export class SharedDoc {
     this.doc.on('afterTransaction', (tr) => {
       const origin = tr.origin as Peer | null;
       if (!origin || !this.peers.has(origin)) return;
+      if (nestsTooDeep(this.doc, tr)) this.tooDeep = true;
       this.pendingSentences.push(...describeTransaction(this.doc, this.scope, tr));
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -73,10 +88,22 @@ export class SharedDoc {
   }
 
   private pendingSentences: string[] = [];
+  private tooDeep = false;
 
-  /** Applies a peer's update in memory. Throws on an update Yjs cannot integrate. */
+  /**
+   * Applies a peer's update in memory. Throws on an update Yjs cannot integrate and
+   * on one that nests shared types deeper than MAX_NESTING; either way the caller
+   * must discard this in-memory document, which may now hold part of it.
+   */
   applyFrom(peer: Peer, update: Uint8Array): void {
+    this.tooDeep = false;
     Y.applyUpdate(this.doc, update, peer);
+    // Structs whose dependencies never arrived are never emitted, so never stored; left
+    // here they would pile up and be served to newcomers. A peer missing them resends
+    // them with its next sync step 2.
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    if (this.tooDeep) throw new Error(`shared types nest deeper than ${MAX_NESTING} levels`);
   }
 
   /** After the commit: relay each change once-encoded to every peer but its origin. */
@@ -102,6 +129,29 @@ export class SharedDoc {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether a transaction inserted a shared type more than MAX_NESTING levels deep. */
+function nestsTooDeep(doc: Y.Doc, tr: Y.Transaction): boolean {
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = doc.store.clients.get(client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i];
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) continue;
+      let depth = 1;
+      for (
+        let parent = struct.parent as Y.AbstractType<unknown> | null;
+        parent?._item;
+        parent = parent._item.parent as Y.AbstractType<unknown> | null
+      ) {
+        if (++depth > MAX_NESTING) return true;
+      }
+    }
+  }
+  return false;
 }
 
 interface AwarenessChange {

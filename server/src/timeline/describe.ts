@@ -8,6 +8,15 @@ import { ITEM_NOUNS, type DocScope } from '@parley/shared';
  */
 export function describeTransaction(doc: Y.Doc, scope: DocScope, tr: Y.Transaction): string[] {
   if (scope.kind === 'private' || scope.kind === 'mediator') return [];
+  try {
+    return describe(doc, tr);
+  } catch {
+    // Content is untrusted: whatever a client wrote, describing it must not fail the edit.
+    return ['changed the board'];
+  }
+}
+
+function describe(doc: Y.Doc, tr: Y.Transaction): string[] {
   const sentences = new Set<string>();
   for (const [type, events] of tr.changedParentTypes) {
     if (type._item !== null) continue;
@@ -24,6 +33,16 @@ export function describeTransaction(doc: Y.Doc, scope: DocScope, tr: Y.Transacti
 function describeEvent(collection: string, top: Y.Map<unknown>, event: Y.YEvent<any>): string[] {
   const noun = ITEM_NOUNS[collection] ?? collection;
   if (collection === 'state') return describeFacilitation(top, event);
+  // Phase changes are described once, from the phase itself.
+  if (collection === 'phaseHistory') return [];
+  if (collection === 'scores') return ['scored an option'];
+  if (collection === 'acceptances' && event.target === top) {
+    const out: string[] = [];
+    event.changes.keys.forEach((change) =>
+      out.push(change.action === 'delete' ? 'withdrew acceptance of an agreement' : 'accepted an agreement'),
+    );
+    return out;
+  }
   if (collection === 'notes') return [`edited ${noun}`];
   if (event.target === top) {
     const out: string[] = [];
@@ -39,10 +58,9 @@ function describeEvent(collection: string, top: Y.Map<unknown>, event: Y.YEvent<
   while (item.parent && item.parent !== top) item = item.parent;
   if (item.parent !== top) return [];
   const fields = [...event.changes.keys.keys()];
-  if (collection === 'scores') return ['changed an option score'];
   if (fields.includes('status') || fields.includes('outcome')) {
     const status = (item as Y.Map<unknown>).get(fields.includes('status') ? 'status' : 'outcome');
-    return [`marked ${noun}${label(item)} as ${String(status)}`];
+    return [`marked ${noun}${label(item)} as ${typeof status === 'string' ? status.slice(0, 40) : 'changed'}`];
   }
   return [`edited ${noun}${label(item)}`];
 }
@@ -52,7 +70,9 @@ function describeFacilitation(top: Y.Map<unknown>, event: Y.YEvent<any>): string
   if (event.target !== top) return ['changed the timer'];
   const out: string[] = [];
   event.changes.keys.forEach((_change, key) => {
-    if (key === 'phase') out.push(`moved the room to the ${String(top.get('phase'))} phase`);
+    const phase = top.get('phase');
+    if (key === 'phase')
+      out.push(`moved the room to the ${typeof phase === 'string' ? phase.slice(0, 40) : 'next'} phase`);
     else if (key === 'timer') out.push(top.get('timer') ? 'set the timer' : 'cleared the timer');
   });
   return out;
