@@ -94,14 +94,18 @@ export function createApp({ rooms, log, clientDir, metrics, config, isReady }: A
   api.use(errorHandler(log));
   app.use('/api', api);
 
-  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+  if (clientDir) {
+    const indexHtml = path.join(clientDir, 'index.html');
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // A missing built file is a 404, never the app's HTML: a page left open across a
     // deploy must see its lazily loaded code fail, not parse index.html as a script.
     app.use('/assets', (_req, _res, next) => next(new ParleyError(ErrorCode.NotFound, 'no such asset')));
     // Any other GET is a client route (/join, /room/…): the app decides what to show.
-    app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
-      res.sendFile(path.join(clientDir, 'index.html'), { maxAge: 0 });
+    // Checked per request, so a client built after the server started is served too.
+    app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res, next) => {
+      if (!fs.existsSync(indexHtml))
+        return next(new ParleyError(ErrorCode.NotFound, 'the web client is not built; run npm run build'));
+      res.sendFile(indexHtml, { maxAge: 0 });
     });
   }
   app.use(errorHandler(log));
