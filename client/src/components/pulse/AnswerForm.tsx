@@ -50,10 +50,15 @@ export function AnswerForm({ pulse, onAnswer }: AnswerFormProps) {
                       onChange={() => setRatings((r) => ({ ...r, [id]: value }))}
                     />
                     <span className="pulse-scale-value">{value}</span>
-                    <span className="pulse-scale-label">{label}</span>
+                    {/* Every option keeps its full name for screen readers; the rail is too narrow to print five. */}
+                    <span className="visually-hidden">{label}</span>
                   </label>
                 );
               })}
+            </div>
+            <div className="pulse-scale-anchors" aria-hidden="true">
+              <span>{PULSE_SCALE_LABELS[0]}</span>
+              <span>{PULSE_SCALE_LABELS[PULSE_SCALE_LABELS.length - 1]}</span>
             </div>
           </fieldset>
         );

@@ -17,8 +17,9 @@ interface TrendChartProps {
   agreements: TimeMark[];
 }
 
-const WIDTH = 320;
-const HEIGHT = 180;
+// Close to the rail's width, so that text in the SVG is drawn near its CSS size.
+const WIDTH = 270;
+const HEIGHT = 170;
 const MARGIN = { top: 22, right: 12, bottom: 26, left: 28 };
 const PAD_MS = 5 * 60_000;
 
@@ -97,13 +98,15 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
           ))}
         </g>
         <g className="pulse-trend-phases">
-          {phaseChanges.map((m) => (
+          {labelledMarks(phaseChanges, x).map(({ mark: m, showLabel }) => (
             <g key={`${m.at}-${m.label}`}>
               <title>{`Phase: ${m.label} at ${formatTime(m.at)}`}</title>
               <line x1={x(m.at)} x2={x(m.at)} y1={MARGIN.top - 4} y2={plotBottom} />
-              <text x={x(m.at) + 2} y={MARGIN.top - 8}>
-                {m.label}
-              </text>
+              {showLabel && (
+                <text x={x(m.at) + 2} y={MARGIN.top - 8}>
+                  {m.label}
+                </text>
+              )}
             </g>
           ))}
         </g>
@@ -154,6 +157,19 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
       </details>
     </figure>
   );
+}
+
+/** Room for one phase name at the chart's text size; a closer later mark keeps its line and tooltip only. */
+const LABEL_GAP = 64;
+
+function labelledMarks(marks: TimeMark[], x: (at: number) => number): Array<{ mark: TimeMark; showLabel: boolean }> {
+  const sorted = [...marks].sort((a, b) => a.at - b.at);
+  let lastLabelled = -Infinity;
+  return sorted.map((mark) => {
+    const showLabel = x(mark.at) - lastLabelled >= LABEL_GAP && x(mark.at) <= WIDTH - MARGIN.right - 30;
+    if (showLabel) lastLabelled = x(mark.at);
+    return { mark, showLabel };
+  });
 }
 
 /** d3 treats the tick count as a hint; four labels are all that fit the width without overlapping. */
