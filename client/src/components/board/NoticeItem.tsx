@@ -26,12 +26,12 @@ export function NoticeItem({ notice, mine, editing, selfMemberId, onUpdate, onRe
       <EditorsNote editors={editing.editorsOf(notice.id)} selfMemberId={selfMemberId} />
       {editor.open ? (
         <NoticeForm
-          initial={notice.text}
+          initial={{ text: notice.text }}
           label={`Edit ${name}`}
           submitLabel="Save"
           onFocusChange={editor.announce}
           onCancel={editor.closeEditor}
-          onSave={(text) => {
+          onSave={({ text }) => {
             const result = text === notice.text ? { ok: true as const } : onUpdate({ text });
             if (result.ok) editor.closeEditor();
             return result;

@@ -30,12 +30,12 @@ export function NoticesSection({ handle }: { handle: DocHandle<'side'> }) {
         <AddItem label="Announce a move">
           {(close) => (
             <NoticeForm
-              initial=""
+              initial={{ text: '' }}
               label="New notice"
               submitLabel="Announce"
               onCancel={close}
-              onSave={(text) => {
-                const result = notices.add({ id: newId(), text, createdAt: Date.now() });
+              onSave={(values) => {
+                const result = notices.add({ id: newId(), ...values, createdAt: Date.now() });
                 if (result.ok) close();
                 return result;
               }}

@@ -49,12 +49,12 @@ export function AgreementItem(props: AgreementItemProps) {
       <EditorsNote editors={editing.editorsOf(agreement.id)} selfMemberId={selfMemberId} />
       {editor.open ? (
         <AgreementForm
-          initial={agreement.text}
+          initial={{ text: agreement.text }}
           label={`Edit ${name}`}
           submitLabel="Save"
           onFocusChange={editor.announce}
           onCancel={editor.closeEditor}
-          onSave={(text) => {
+          onSave={({ text }) => {
             const result = text === agreement.text ? { ok: true as const } : onUpdate({ text });
             if (result.ok) editor.closeEditor();
             return result;

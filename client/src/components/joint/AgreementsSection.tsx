@@ -82,12 +82,12 @@ export function AgreementsSection() {
         <AddItem label="Propose an agreement">
           {(close) => (
             <AgreementForm
-              initial=""
+              initial={{ text: '' }}
               label="New agreement"
               submitLabel="Propose agreement"
               onCancel={close}
-              onSave={(text) => {
-                const result = agreements.add({ id: newId(), text, outcome: 'pending', createdAt: Date.now() });
+              onSave={(values) => {
+                const result = agreements.add({ id: newId(), ...values, outcome: 'pending', createdAt: Date.now() });
                 if (result.ok) close();
                 return result;
               }}
