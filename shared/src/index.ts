@@ -12,6 +12,7 @@ export * from './schemas/board.js';
 export * from './schemas/joint.js';
 export * from './schemas/facilitation.js';
 export * from './schemas/api.js';
+export * from './schemas/presence.js';
 export * from './model/items.js';
 export * from './model/collections.js';
 export * from './model/derive.js';

@@ -1,16 +1,11 @@
-import { roleSchema, sideIdSchema } from '@parley/shared';
-import type { Role, SideId } from '@parley/shared';
+import { awarenessUserSchema, editingTargetSchema } from '@parley/shared';
+import type { EditingTarget, Role, SideId } from '@parley/shared';
 import { useSyncExternalStore } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { z } from 'zod';
 
 type Awareness = WebsocketProvider['awareness'];
 
-export interface EditingTarget {
-  doc: string;
-  collection: string;
-  id: string;
-}
+export type { EditingTarget };
 
 /** Someone connected to a doc, as the server stamped them, plus what they are editing. */
 export interface Peer {
@@ -24,13 +19,8 @@ export interface Peer {
 }
 
 // Awareness states come from other browsers; only what the server stamped is trusted, and even that is parsed.
-const userSchema = z.object({
-  memberId: z.string().nullable().optional(),
-  name: z.string().max(200),
-  role: roleSchema,
-  side: sideIdSchema.optional(),
-});
-const editingSchema = z.object({ doc: z.string(), collection: z.string(), id: z.string() }).nullable().catch(null);
+const userSchema = awarenessUserSchema;
+const editingSchema = editingTargetSchema.nullable().catch(null);
 
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];

@@ -1,4 +1,13 @@
-import type { CreateRoomBody, CreateRoomResponse, JoinResponse, ResolveInviteResponse } from '@parley/shared';
+import {
+  createRoomResponseSchema,
+  joinResponseSchema,
+  resolveInviteResponseSchema,
+  type CreateRoomBody,
+  type CreateRoomResponse,
+  type JoinResponse,
+  type ResolveInviteResponse,
+} from '@parley/shared';
+import type { z } from 'zod';
 
 /** A failed API call, carrying the server's error code so views can word it for people. */
 export class ApiError extends Error {
@@ -12,7 +21,8 @@ export class ApiError extends Error {
   }
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
+/** POSTs JSON and parses the answer with its shared schema: the server's reply is input too. */
+async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -32,7 +42,10 @@ async function post<T>(path: string, body: unknown): Promise<T> {
       response.status,
     );
   }
-  return payload as T;
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success)
+    throw new ApiError('internal', 'The server sent an answer this page does not understand.', response.status);
+  return parsed.data;
 }
 
 function readErrorBody(payload: unknown): { code: string; message: string } | null {
@@ -44,15 +57,15 @@ function readErrorBody(payload: unknown): { code: string; message: string } | nu
 }
 
 export function createRoom(body: CreateRoomBody): Promise<CreateRoomResponse> {
-  return post('/api/rooms', body);
+  return post('/api/rooms', body, createRoomResponseSchema);
 }
 
 export function resolveInvite(token: string): Promise<ResolveInviteResponse> {
-  return post('/api/invites/resolve', { token });
+  return post('/api/invites/resolve', { token }, resolveInviteResponseSchema);
 }
 
 export function joinRoom(token: string, name: string): Promise<JoinResponse> {
-  return post('/api/members', { token, name });
+  return post('/api/members', { token, name }, joinResponseSchema);
 }
 
 /** Words an API failure for the person in front of the screen, keeping the server's detail. */

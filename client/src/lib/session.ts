@@ -1,25 +1,10 @@
-import type { JoinResponse } from '@parley/shared';
-import { roleSchema, sideIdSchema } from '@parley/shared';
-import { z } from 'zod';
+import { joinResponseSchema, type JoinResponse } from '@parley/shared';
 
 /**
  * The member session for each room, kept in localStorage so a reload of the room
  * page rejoins without asking. Storage is untrusted input too: it is validated on read.
  */
-const storedSessionSchema = z.object({
-  role: roleSchema,
-  side: sideIdSchema.optional(),
-  room: z.object({
-    roomId: z.string(),
-    title: z.string(),
-    sides: z.tuple([z.string(), z.string()]),
-    mediated: z.boolean(),
-    createdAt: z.number(),
-  }),
-  memberId: z.string(),
-  memberToken: z.string(),
-  name: z.string(),
-});
+const storedSessionSchema = joinResponseSchema;
 
 export type Session = JoinResponse;
 

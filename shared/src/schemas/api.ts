@@ -19,48 +19,52 @@ export const inviteSchema = z.object({
 });
 export type Invite = z.infer<typeof inviteSchema>;
 
-export interface CreateRoomResponse {
-  roomId: string;
-  invites: { mediator?: Invite; a: Invite; b: Invite; observer: Invite };
+export const createRoomResponseSchema = z.object({
+  roomId: z.string(),
+  invites: z.object({ mediator: inviteSchema.optional(), a: inviteSchema, b: inviteSchema, observer: inviteSchema }),
   /**
    * Lets the room's creator revoke and reissue invites (useful in a room without a
    * mediator). Not a member token: it cannot join the room.
    */
-  adminToken: string;
-}
+  adminToken: z.string(),
+});
+export type CreateRoomResponse = z.infer<typeof createRoomResponseSchema>;
 
 /** Tokens are base64url strings of at least 128 random bits. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'malformed token');
 
 export const resolveInviteBodySchema = z.object({ token: tokenSchema }).strict();
 
-export interface RoomSummary {
-  roomId: string;
-  title: string;
+export const roomSummarySchema = z.object({
+  roomId: z.string(),
+  title: z.string(),
   /** Display names of side a and side b. */
-  sides: [string, string];
-  mediated: boolean;
-  createdAt: number;
-}
+  sides: z.tuple([z.string(), z.string()]),
+  mediated: z.boolean(),
+  createdAt: z.number(),
+});
+export type RoomSummary = z.infer<typeof roomSummarySchema>;
 
 /** `POST /api/invites/resolve` → what a token lets its holder do. */
-export interface ResolveInviteResponse {
-  role: z.infer<typeof roleSchema>;
-  side?: z.infer<typeof sideIdSchema>;
-  room: RoomSummary;
-}
+export const resolveInviteResponseSchema = z.object({
+  role: roleSchema,
+  side: sideIdSchema.optional(),
+  room: roomSummarySchema,
+});
+export type ResolveInviteResponse = z.infer<typeof resolveInviteResponseSchema>;
 
 export const displayNameSchema = z.string().trim().min(1, 'display name cannot be empty').max(60);
 
 /** Body of `POST /api/members`: join a room with an invite token and a display name. */
 export const joinBodySchema = z.object({ token: tokenSchema, name: displayNameSchema }).strict();
 
-export interface JoinResponse extends ResolveInviteResponse {
-  memberId: string;
+export const joinResponseSchema = resolveInviteResponseSchema.extend({
+  memberId: z.string(),
   /** Authenticates this member's `/yjs` and socket.io connections. */
-  memberToken: string;
-  name: string;
-}
+  memberToken: z.string(),
+  name: z.string(),
+});
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
 export const reissueBodySchema = z
   .object({ role: roleSchema, side: sideIdSchema.optional() })
