@@ -1,41 +1,18 @@
 import type { Interest, Position } from '@parley/shared';
-import { useCallback, useState } from 'react';
-import type { WriteResult } from '../../hooks/useCollection';
-import type { Editing } from '../../hooks/useEditing';
 import { CORE_CONCERN_LABELS, INTEREST_KIND_LABELS } from '../../lib/labels';
-import { changedFields, short } from '../../lib/text';
-import { ItemActions } from '../ui/ItemActions';
-import { EditorsNote } from '../ui/EditorsNote';
+import { short } from '../../lib/text';
+import type { ItemProps } from '../ui/EditableItem';
+import { EditableItem } from '../ui/EditableItem';
 import { Importance } from '../ui/Importance';
 import { InterestForm } from './InterestForm';
 
-interface InterestItemProps {
+interface InterestItemProps extends ItemProps<Interest> {
   interest: Interest;
   positions: Position[];
   mine: boolean;
-  editing: Editing;
-  selfMemberId: string;
-  onUpdate: (patch: Partial<Omit<Interest, 'id'>>) => WriteResult;
-  onRemove: () => void;
 }
 
-export function InterestItem({
-  interest,
-  positions,
-  mine,
-  editing,
-  selfMemberId,
-  onUpdate,
-  onRemove,
-}: InterestItemProps) {
-  const [editingHere, setEditingHere] = useState(false);
-  const [editorClosed, setEditorClosed] = useState(false);
-  const closeEditor = () => {
-    setEditorClosed(true);
-    setEditingHere(false);
-  };
-  const { setEditing } = editing;
-  const announce = useCallback((on: boolean) => setEditing(on ? interest.id : null), [setEditing, interest.id]);
+export function InterestItem({ interest, positions, mine, ...item }: InterestItemProps) {
   // Links to positions that were removed since are simply not shown.
   const explains = interest.positionIds.flatMap((id) => positions.filter((p) => p.id === id));
   const initial = {
@@ -47,23 +24,15 @@ export function InterestItem({
   };
 
   return (
-    <li className="item-card">
-      <EditorsNote editors={editing.editorsOf(interest.id)} selfMemberId={selfMemberId} />
-      {editingHere ? (
-        <InterestForm
-          initial={initial}
-          positions={positions}
-          label={`Edit interest “${short(interest.text)}”`}
-          submitLabel="Save"
-          onFocusChange={announce}
-          onCancel={closeEditor}
-          onSave={(values) => {
-            const result = onUpdate(changedFields(initial, values));
-            if (result.ok) closeEditor();
-            return result;
-          }}
-        />
-      ) : (
+    <EditableItem
+      {...item}
+      id={interest.id}
+      className="item-card"
+      name={`interest “${short(interest.text)}”`}
+      initial={initial}
+      editable={mine}
+      renderForm={(form) => <InterestForm {...form} positions={positions} />}
+      renderView={() => (
         <>
           <p className="item-text">{interest.text}</p>
           <p className="tags">
@@ -81,16 +50,8 @@ export function InterestItem({
               </ul>
             </div>
           )}
-          {mine && (
-            <ItemActions
-              what={`interest “${short(interest.text)}”`}
-              returnFocus={editorClosed}
-              onEdit={() => setEditingHere(true)}
-              onRemove={onRemove}
-            />
-          )}
         </>
       )}
-    </li>
+    />
   );
 }

@@ -1,52 +1,29 @@
 import type { Position } from '@parley/shared';
-import { useCallback, useState } from 'react';
-import type { WriteResult } from '../../hooks/useCollection';
-import type { Editing } from '../../hooks/useEditing';
-import { changedFields, short } from '../../lib/text';
-import { ItemActions } from '../ui/ItemActions';
-import { EditorsNote } from '../ui/EditorsNote';
+import { short } from '../../lib/text';
+import type { ItemProps } from '../ui/EditableItem';
+import { EditableItem } from '../ui/EditableItem';
 import { InlinePrompt } from '../ui/InlinePrompt';
 import { PositionForm } from './PositionForm';
 
-interface PositionItemProps {
+interface PositionItemProps extends ItemProps<Position> {
   position: Position;
   /** Whether this member's side owns the board; otherwise nothing here is editable. */
   mine: boolean;
-  editing: Editing;
-  selfMemberId: string;
-  onUpdate: (patch: Partial<Omit<Position, 'id'>>) => WriteResult;
-  onRemove: () => void;
 }
 
-export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, onRemove }: PositionItemProps) {
-  const [editingHere, setEditingHere] = useState(false);
-  const [editorClosed, setEditorClosed] = useState(false);
-  const closeEditor = () => {
-    setEditorClosed(true);
-    setEditingHere(false);
-  };
-  const { setEditing } = editing;
-  const announce = useCallback((on: boolean) => setEditing(on ? position.id : null), [setEditing, position.id]);
+export function PositionItem({ position, mine, ...item }: PositionItemProps) {
   const incomplete = position.because.trim() === '';
-  const initial = { text: position.text, because: position.because };
 
   return (
-    <li className={`item-card${incomplete ? ' item-incomplete' : ''}`}>
-      <EditorsNote editors={editing.editorsOf(position.id)} selfMemberId={selfMemberId} />
-      {editingHere ? (
-        <PositionForm
-          initial={initial}
-          label={`Edit position “${short(position.text)}”`}
-          submitLabel="Save"
-          onFocusChange={announce}
-          onCancel={closeEditor}
-          onSave={(values) => {
-            const result = onUpdate(changedFields(initial, values));
-            if (result.ok) closeEditor();
-            return result;
-          }}
-        />
-      ) : (
+    <EditableItem
+      {...item}
+      id={position.id}
+      className={`item-card${incomplete ? ' item-incomplete' : ''}`}
+      name={`position “${short(position.text)}”`}
+      initial={{ text: position.text, because: position.because }}
+      editable={mine}
+      renderForm={(form) => <PositionForm {...form} />}
+      renderView={(editor) => (
         <>
           <p className="item-text">{position.text}</p>
           {incomplete ? (
@@ -63,20 +40,12 @@ export function PositionItem({ position, mine, editing, selfMemberId, onUpdate, 
               placeholder="Because…"
               buttonLabel="Add because"
               emptyMessage="Write the reason first."
-              onFocusChange={announce}
-              onSave={(because) => onUpdate({ because })}
-            />
-          )}
-          {mine && (
-            <ItemActions
-              what={`position “${short(position.text)}”`}
-              returnFocus={editorClosed}
-              onEdit={() => setEditingHere(true)}
-              onRemove={onRemove}
+              onFocusChange={editor.announce}
+              onSave={(because) => item.onUpdate({ because })}
             />
           )}
         </>
       )}
-    </li>
+    />
   );
 }

@@ -1,21 +1,20 @@
 import type { Agreement, AgreementStatus, Commitment, RoomSummary } from '@parley/shared';
 import { newId } from '@parley/shared';
 import type { Acceptances } from '../../hooks/useAcceptances';
-import type { CollectionView, WriteResult } from '../../hooks/useCollection';
+import type { CollectionView } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
-import { useItemEditor } from '../../hooks/useItemEditor';
 import { short } from '../../lib/text';
 import { AddItem } from '../ui/AddItem';
-import { EditorsNote } from '../ui/EditorsNote';
+import type { ItemProps } from '../ui/EditableItem';
+import { EditableItem } from '../ui/EditableItem';
 import { InlineSelect } from '../ui/InlineSelect';
-import { ItemActions } from '../ui/ItemActions';
 import { AcceptancePanel } from './AcceptancePanel';
 import { AgreementForm } from './AgreementForm';
 import { CommitmentForm } from './CommitmentForm';
 import { CommitmentItem } from './CommitmentItem';
 import { OUTCOME_LABELS, agreementStatusLabel } from './jointLabels';
 
-interface AgreementItemProps {
+interface AgreementItemProps extends ItemProps<Agreement> {
   agreement: Agreement;
   status: AgreementStatus;
   commitments: Commitment[];
@@ -24,17 +23,20 @@ interface AgreementItemProps {
   room: Pick<RoomSummary, 'sides'>;
   /** Whether this member may change the joint document (sides and the mediator). */
   writable: boolean;
-  editing: Editing;
   commitmentEditing: Editing;
-  selfMemberId: string;
-  onUpdate: (patch: Partial<Omit<Agreement, 'id'>>) => WriteResult;
-  onRemove: () => void;
 }
 
-export function AgreementItem(props: AgreementItemProps) {
-  const { agreement, status, commitments, commitmentsView, acceptances, room, writable } = props;
-  const { editing, commitmentEditing, selfMemberId, onUpdate, onRemove } = props;
-  const editor = useItemEditor(editing, agreement.id);
+export function AgreementItem({
+  agreement,
+  status,
+  commitments,
+  commitmentsView,
+  acceptances,
+  room,
+  writable,
+  commitmentEditing,
+  ...item
+}: AgreementItemProps) {
   const name = `agreement “${short(agreement.text)}”`;
   const acceptedBy = acceptances.acceptedBy(agreement.id);
   // Acceptance is of the terms as they stood; changing them underneath would make it mean something else.
@@ -43,22 +45,15 @@ export function AgreementItem(props: AgreementItemProps) {
   const unverified = commitments.filter((c) => c.verification.trim() === '').length;
 
   return (
-    <li className={`item-card agreement-card agreement-${status.replace(/ /g, '-')}`}>
-      <EditorsNote editors={editing.editorsOf(agreement.id)} selfMemberId={selfMemberId} />
-      {editor.open ? (
-        <AgreementForm
-          initial={{ text: agreement.text }}
-          label={`Edit ${name}`}
-          submitLabel="Save"
-          onFocusChange={editor.announce}
-          onCancel={editor.closeEditor}
-          onSave={({ text }) => {
-            const result = text === agreement.text ? { ok: true as const } : onUpdate({ text });
-            if (result.ok) editor.closeEditor();
-            return result;
-          }}
-        />
-      ) : (
+    <EditableItem
+      {...item}
+      id={agreement.id}
+      className={`item-card agreement-card agreement-${status.replace(/ /g, '-')}`}
+      name={name}
+      initial={{ text: agreement.text }}
+      editable={writable && !locked}
+      renderForm={(form) => <AgreementForm {...form} />}
+      renderView={() => (
         <div className="agreement-head">
           <p className="item-text">{agreement.text}</p>
           <span className={`status-badge agreement-status agreement-status-${status.replace(/ /g, '-')}`}>
@@ -66,88 +61,88 @@ export function AgreementItem(props: AgreementItemProps) {
           </span>
         </div>
       )}
-
-      <AcceptancePanel
-        agreement={agreement}
-        acceptances={acceptances}
-        room={room}
-        name={name}
-        unverified={unverified}
-        commitmentCount={commitments.length}
-      />
-
-      <div className="commitments">
-        <h4 className="commitments-title">
-          Commitments <span className="count">{commitments.length}</span>
-        </h4>
-        {commitments.length === 0 ? (
-          <p className="empty">No commitments yet: who does what, by when?</p>
-        ) : (
-          <ul className="commitment-list">
-            {commitments.map((commitment) => (
-              <CommitmentItem
-                key={commitment.id}
-                commitment={commitment}
-                room={room}
-                writable={writable}
-                locked={locked}
-                inForce={inForce}
-                editing={commitmentEditing}
-                selfMemberId={selfMemberId}
-                onUpdate={(patch) => commitmentsView.update(commitment.id, patch)}
-                onRemove={() => commitmentsView.remove(commitment.id)}
-              />
-            ))}
-          </ul>
-        )}
-        {writable && !locked && (
-          <AddItem label="Add a commitment">
-            {(close) => (
-              <CommitmentForm
-                initial={{ what: '', owner: 'a', due: '', verification: '' }}
-                room={room}
-                label={`New commitment for ${name}`}
-                submitLabel="Add commitment"
-                onCancel={close}
-                onSave={(values) => {
-                  const result = commitmentsView.add({
-                    id: newId(),
-                    agreementId: agreement.id,
-                    ...values,
-                    status: 'pending',
-                    createdAt: Date.now(),
-                  });
-                  if (result.ok) close();
-                  return result;
-                }}
-              />
-            )}
-          </AddItem>
-        )}
-      </div>
-
-      {writable && inForce && (
-        <div className="agreement-outcome">
-          <InlineSelect
-            label="Outcome"
-            context={`of ${name}`}
-            value={agreement.outcome}
-            options={OUTCOME_LABELS}
-            onChange={(outcome) => onUpdate({ outcome })}
-            onFocus={() => editor.announce(true)}
-            onBlur={() => editor.announce(false)}
+      renderDetails={(editor) => (
+        <>
+          <AcceptancePanel
+            agreement={agreement}
+            acceptances={acceptances}
+            room={room}
+            name={name}
+            unverified={unverified}
+            commitmentCount={commitments.length}
           />
-        </div>
-      )}
 
-      {writable && locked && !editor.open && (
-        <p className="locked-note">
-          Accepted terms are locked. To change them, each side that accepted withdraws its acceptance first.
-        </p>
+          <div className="commitments">
+            <h4 className="commitments-title">
+              Commitments <span className="count">{commitments.length}</span>
+            </h4>
+            {commitments.length === 0 ? (
+              <p className="empty">No commitments yet: who does what, by when?</p>
+            ) : (
+              <ul className="commitment-list">
+                {commitments.map((commitment) => (
+                  <CommitmentItem
+                    key={commitment.id}
+                    commitment={commitment}
+                    room={room}
+                    writable={writable}
+                    locked={locked}
+                    inForce={inForce}
+                    editing={commitmentEditing}
+                    selfMemberId={item.selfMemberId}
+                    onUpdate={(patch) => commitmentsView.update(commitment.id, patch)}
+                    onRemove={() => commitmentsView.remove(commitment.id)}
+                  />
+                ))}
+              </ul>
+            )}
+            {writable && !locked && (
+              <AddItem label="Add a commitment">
+                {(close) => (
+                  <CommitmentForm
+                    initial={{ what: '', owner: 'a', due: '', verification: '' }}
+                    room={room}
+                    label={`New commitment for ${name}`}
+                    submitLabel="Add commitment"
+                    onCancel={close}
+                    onSave={(values) => {
+                      const result = commitmentsView.add({
+                        id: newId(),
+                        agreementId: agreement.id,
+                        ...values,
+                        status: 'pending',
+                        createdAt: Date.now(),
+                      });
+                      if (result.ok) close();
+                      return result;
+                    }}
+                  />
+                )}
+              </AddItem>
+            )}
+          </div>
+
+          {writable && inForce && (
+            <div className="agreement-outcome">
+              <InlineSelect
+                label="Outcome"
+                context={`of ${name}`}
+                value={agreement.outcome}
+                options={OUTCOME_LABELS}
+                onChange={(outcome) => item.onUpdate({ outcome })}
+                onFocus={() => editor.announce(true)}
+                onBlur={() => editor.announce(false)}
+              />
+            </div>
+          )}
+
+          {writable && locked && !editor.open && (
+            <p className="locked-note">
+              Accepted terms are locked. To change them, each side that accepted withdraws its acceptance first.
+            </p>
+          )}
+        </>
       )}
-      {writable && !locked && !editor.open && (
-        <ItemActions what={name} returnFocus={editor.returnFocus} onEdit={editor.openEditor} onRemove={onRemove} />
-      )}
-    </li>
+    />
   );
 }

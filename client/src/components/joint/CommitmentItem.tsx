@@ -1,18 +1,15 @@
 import type { Commitment, RoomSummary } from '@parley/shared';
-import type { WriteResult } from '../../hooks/useCollection';
-import type { Editing } from '../../hooks/useEditing';
-import { useItemEditor } from '../../hooks/useItemEditor';
 import { SIDE_LETTER, sideName } from '../../lib/labels';
-import { changedFields, short } from '../../lib/text';
+import { short } from '../../lib/text';
 import { formatDay, isPast } from '../ui/dates';
-import { EditorsNote } from '../ui/EditorsNote';
+import type { ItemProps } from '../ui/EditableItem';
+import { EditableItem } from '../ui/EditableItem';
 import { InlinePrompt } from '../ui/InlinePrompt';
 import { InlineSelect } from '../ui/InlineSelect';
-import { ItemActions } from '../ui/ItemActions';
 import { CommitmentForm, VERIFICATION_QUESTION } from './CommitmentForm';
 import { COMMITMENT_STATUS_LABELS } from './jointLabels';
 
-interface CommitmentItemProps {
+interface CommitmentItemProps extends ItemProps<Commitment> {
   commitment: Commitment;
   room: Pick<RoomSummary, 'sides'>;
   /** Whether this member may change the joint document. */
@@ -21,15 +18,9 @@ interface CommitmentItemProps {
   locked: boolean;
   /** Accepted by both sides: now it can be carried out, so its status can be set. */
   inForce: boolean;
-  editing: Editing;
-  selfMemberId: string;
-  onUpdate: (patch: Partial<Omit<Commitment, 'id'>>) => WriteResult;
-  onRemove: () => void;
 }
 
-export function CommitmentItem(props: CommitmentItemProps) {
-  const { commitment, room, writable, locked, inForce, editing, selfMemberId, onUpdate, onRemove } = props;
-  const editor = useItemEditor(editing, commitment.id);
+export function CommitmentItem({ commitment, room, writable, locked, inForce, ...item }: CommitmentItemProps) {
   const initial = {
     what: commitment.what,
     owner: commitment.owner,
@@ -42,25 +33,15 @@ export function CommitmentItem(props: CommitmentItemProps) {
   const unverified = commitment.verification.trim() === '';
 
   return (
-    <li
+    <EditableItem
+      {...item}
+      id={commitment.id}
       className={`commitment commitment-${commitment.status} owner-${commitment.owner}${unverified ? ' commitment-unverified' : ''}`}
-    >
-      <EditorsNote editors={editing.editorsOf(commitment.id)} selfMemberId={selfMemberId} />
-      {editor.open ? (
-        <CommitmentForm
-          initial={initial}
-          room={room}
-          label={`Edit ${name}`}
-          submitLabel="Save"
-          onFocusChange={editor.announce}
-          onCancel={editor.closeEditor}
-          onSave={(values) => {
-            const result = onUpdate(changedFields(initial, values));
-            if (result.ok) editor.closeEditor();
-            return result;
-          }}
-        />
-      ) : (
+      name={name}
+      initial={initial}
+      editable={writable && !locked}
+      renderForm={(form) => <CommitmentForm {...form} room={room} />}
+      renderView={(editor) => (
         <>
           <div className="commitment-head">
             <p className="commitment-what">{commitment.what}</p>
@@ -70,7 +51,7 @@ export function CommitmentItem(props: CommitmentItemProps) {
                 context={`of ${name}`}
                 value={commitment.status}
                 options={COMMITMENT_STATUS_LABELS}
-                onChange={(status) => onUpdate({ status })}
+                onChange={(status) => item.onUpdate({ status })}
                 onFocus={() => editor.announce(true)}
                 onBlur={() => editor.announce(false)}
               />
@@ -113,15 +94,12 @@ export function CommitmentItem(props: CommitmentItemProps) {
                 buttonLabel="Add verification"
                 emptyMessage="Describe how it will be verified first."
                 onFocusChange={editor.announce}
-                onSave={(verification) => onUpdate({ verification })}
+                onSave={(verification) => item.onUpdate({ verification })}
               />
             )}
           </div>
-          {writable && !locked && (
-            <ItemActions what={name} returnFocus={editor.returnFocus} onEdit={editor.openEditor} onRemove={onRemove} />
-          )}
         </>
       )}
-    </li>
+    />
   );
 }

@@ -1,18 +1,15 @@
 import type { Interest, Option, OptionCoverage, RoomSummary, SideId } from '@parley/shared';
 import { SIDE_IDS } from '@parley/shared';
-import type { WriteResult } from '../../hooks/useCollection';
-import type { Editing } from '../../hooks/useEditing';
-import { useItemEditor } from '../../hooks/useItemEditor';
 import type { Scores } from '../../hooks/useScores';
 import { CORE_CONCERN_LABELS, sideName } from '../../lib/labels';
-import { changedFields, short } from '../../lib/text';
-import { EditorsNote } from '../ui/EditorsNote';
-import { ItemActions } from '../ui/ItemActions';
+import { short } from '../../lib/text';
+import type { ItemProps } from '../ui/EditableItem';
+import { EditableItem } from '../ui/EditableItem';
 import { Rating } from '../ui/Rating';
 import { OptionForm } from './OptionForm';
 import { ScoreControl } from './ScoreControl';
 
-interface OptionItemProps {
+interface OptionItemProps extends ItemProps<Option> {
   option: Option;
   coverage: OptionCoverage;
   interests: Record<SideId, Interest[]>;
@@ -20,37 +17,21 @@ interface OptionItemProps {
   room: Pick<RoomSummary, 'sides'>;
   /** Whether this member may change the joint document (sides and the mediator). */
   writable: boolean;
-  editing: Editing;
-  selfMemberId: string;
-  onUpdate: (patch: Partial<Omit<Option, 'id'>>) => WriteResult;
-  onRemove: () => void;
 }
 
-export function OptionItem(props: OptionItemProps) {
-  const { option, coverage, interests, scores, room, writable, editing, selfMemberId, onUpdate, onRemove } = props;
-  const editor = useItemEditor(editing, option.id);
-  const initial = { text: option.text, serves: option.serves };
+export function OptionItem({ option, coverage, interests, scores, room, writable, ...item }: OptionItemProps) {
   const name = `option “${short(option.text)}”`;
 
   return (
-    <li className={`item-card option-card${coverage.mutual ? ' option-mutual' : ''}`}>
-      <EditorsNote editors={editing.editorsOf(option.id)} selfMemberId={selfMemberId} />
-      {editor.open ? (
-        <OptionForm
-          initial={initial}
-          interests={interests}
-          room={room}
-          label={`Edit ${name}`}
-          submitLabel="Save"
-          onFocusChange={editor.announce}
-          onCancel={editor.closeEditor}
-          onSave={(values) => {
-            const result = onUpdate(changedFields(initial, values));
-            if (result.ok) editor.closeEditor();
-            return result;
-          }}
-        />
-      ) : (
+    <EditableItem
+      {...item}
+      id={option.id}
+      className={`item-card option-card${coverage.mutual ? ' option-mutual' : ''}`}
+      name={name}
+      initial={{ text: option.text, serves: option.serves }}
+      editable={writable}
+      renderForm={(form) => <OptionForm {...form} interests={interests} room={room} />}
+      renderView={() => (
         <>
           <p className="item-text">{option.text}</p>
           {coverage.mutual && <p className="mutual-badge">Creates value for both</p>}
@@ -75,12 +56,9 @@ export function OptionItem(props: OptionItemProps) {
               onClear={() => scores.clear(option.id)}
             />
           )}
-          {writable && (
-            <ItemActions what={name} returnFocus={editor.returnFocus} onEdit={editor.openEditor} onRemove={onRemove} />
-          )}
         </>
       )}
-    </li>
+    />
   );
 }
 

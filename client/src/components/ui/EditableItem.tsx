@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import type { WriteResult } from '../../hooks/useCollection';
+import type { Editing } from '../../hooks/useEditing';
+import type { ItemEditorState } from '../../hooks/useItemEditor';
+import { useItemEditor } from '../../hooks/useItemEditor';
+import { changedFields } from '../../lib/text';
+import { EditorsNote } from './EditorsNote';
+import { ItemActions } from './ItemActions';
+import type { ItemFormProps } from './ItemForm';
+
+/** What a section hands each item it lists. */
+export interface ItemProps<T> {
+  editing: Editing;
+  selfMemberId: string;
+  onUpdate: (patch: Partial<Omit<T, 'id'>>) => WriteResult;
+  onRemove: () => void;
+}
+
+interface EditableItemProps<V> {
+  id: string;
+  /** The list item's classes. */
+  className: string;
+  /** The item in words, for the editor's label and the actions' names, e.g. `position “Rent at 1,200”`. */
+  name: string;
+  /** What its editor opens with; only the fields the person changed are written back. */
+  initial: V;
+  /** Whether this member may edit and remove it here. */
+  editable: boolean;
+  editing: Editing;
+  selfMemberId: string;
+  onUpdate: (patch: NoInfer<Partial<V>>) => WriteResult;
+  onRemove: () => void;
+  /** The item's form, given what every item form takes. */
+  renderForm: (form: ItemFormProps<V>) => ReactNode;
+  /** What it shows while its editor is closed; in-place controls announce editing through `editor`. */
+  renderView: (editor: ItemEditorState) => ReactNode;
+  /** Shown below the view and the editor alike, before the actions (an agreement's commitments). */
+  renderDetails?: (editor: ItemEditorState) => ReactNode;
+  /** Actions between Edit and Remove. */
+  actions?: ReactNode;
+}
+
+/**
+ * An item card: who else is editing it, its view or its in-place editor, and Edit and
+ * Remove for those who may change it.
+ */
+export function EditableItem<V extends object>(props: EditableItemProps<V>) {
+  const { id, className, name, initial, editable, editing, selfMemberId, onUpdate, onRemove, actions } = props;
+  const editor = useItemEditor(editing, id);
+
+  const save = (values: V) => {
+    const patch = changedFields(initial, values);
+    // Saved as it was: close without writing.
+    const result = Object.keys(patch).length === 0 ? { ok: true as const } : onUpdate(patch);
+    if (result.ok) editor.closeEditor();
+    return result;
+  };
+
+  return (
+    <li className={className}>
+      <EditorsNote editors={editing.editorsOf(id)} selfMemberId={selfMemberId} />
+      {editor.open
+        ? props.renderForm({
+            initial,
+            label: `Edit ${name}`,
+            submitLabel: 'Save',
+            onFocusChange: editor.announce,
+            onCancel: editor.closeEditor,
+            onSave: save,
+          })
+        : props.renderView(editor)}
+      {props.renderDetails?.(editor)}
+      {editable && !editor.open && (
+        <ItemActions what={name} returnFocus={editor.returnFocus} onEdit={editor.openEditor} onRemove={onRemove}>
+          {actions}
+        </ItemActions>
+      )}
+    </li>
+  );
+}
