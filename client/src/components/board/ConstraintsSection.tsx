@@ -5,6 +5,7 @@ import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { ConstraintForm, NEW_CONSTRAINT } from './ConstraintForm';
 import { ConstraintItem } from './ConstraintItem';
@@ -47,11 +48,10 @@ export function ConstraintsSection({ handle }: { handle: DocHandle<'side'> }) {
               label="New constraint"
               submitLabel="Add constraint"
               onCancel={close}
-              onSave={(values) => {
-                const result = constraints.add({ id: newId(), ...values, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved(
+                (values) => constraints.add({ id: newId(), ...values, createdAt: Date.now() }),
+                close,
+              )}
             />
           )}
         </AddItem>

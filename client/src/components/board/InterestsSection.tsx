@@ -5,6 +5,7 @@ import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { InterestForm, NEW_INTEREST } from './InterestForm';
 import { InterestItem } from './InterestItem';
@@ -54,11 +55,10 @@ export function InterestsSection({ handle }: { handle: DocHandle<'side'> }) {
               label="New interest"
               submitLabel="Add interest"
               onCancel={close}
-              onSave={(values) => {
-                const result = interests.add({ id: newId(), ...values, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved(
+                (values) => interests.add({ id: newId(), ...values, createdAt: Date.now() }),
+                close,
+              )}
             />
           )}
         </AddItem>

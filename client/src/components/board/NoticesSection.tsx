@@ -6,6 +6,7 @@ import type { DocHandle } from '../../hooks/useRoomDocs';
 import { validOnly } from '../../hooks/useSideCollections';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { NoticeForm } from './NoticeForm';
 import { NoticeItem } from './NoticeItem';
@@ -34,11 +35,7 @@ export function NoticesSection({ handle }: { handle: DocHandle<'side'> }) {
               label="New notice"
               submitLabel="Announce"
               onCancel={close}
-              onSave={(values) => {
-                const result = notices.add({ id: newId(), ...values, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved((values) => notices.add({ id: newId(), ...values, createdAt: Date.now() }), close)}
             />
           )}
         </AddItem>

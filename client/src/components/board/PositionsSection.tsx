@@ -5,6 +5,7 @@ import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { PositionForm } from './PositionForm';
 import { PositionItem } from './PositionItem';
@@ -58,11 +59,10 @@ export function PositionsSection({ handle }: { handle: DocHandle<'side'> }) {
               label="New position"
               submitLabel="Add position"
               onCancel={close}
-              onSave={(values) => {
-                const result = positions.add({ id: newId(), ...values, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved(
+                (values) => positions.add({ id: newId(), ...values, createdAt: Date.now() }),
+                close,
+              )}
             />
           )}
         </AddItem>

@@ -5,6 +5,7 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { AgendaItem } from './AgendaItem';
 import { AgendaTopicForm } from './AgendaTopicForm';
@@ -67,12 +68,10 @@ export function AgendaSection() {
               label="New agenda topic"
               submitLabel="Add topic"
               onCancel={close}
-              onSave={(values) => {
+              onSave={closeWhenSaved((values) => {
                 const order = topics.reduce((max, t) => Math.max(max, t.order + 1), 0);
-                const result = agenda.add({ id: newId(), ...values, order, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+                return agenda.add({ id: newId(), ...values, order, createdAt: Date.now() });
+              }, close)}
             />
           )}
         </AddItem>

@@ -8,6 +8,7 @@ import { AddItem } from '../ui/AddItem';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';
 import { InlineSelect } from '../ui/InlineSelect';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { AcceptancePanel } from './AcceptancePanel';
 import { AgreementForm } from './AgreementForm';
 import { CommitmentForm } from './CommitmentForm';
@@ -105,17 +106,17 @@ export function AgreementItem({
                     label={`New commitment for ${name}`}
                     submitLabel="Add commitment"
                     onCancel={close}
-                    onSave={(values) => {
-                      const result = commitmentsView.add({
-                        id: newId(),
-                        agreementId: agreement.id,
-                        ...values,
-                        status: 'pending',
-                        createdAt: Date.now(),
-                      });
-                      if (result.ok) close();
-                      return result;
-                    }}
+                    onSave={closeWhenSaved(
+                      (values) =>
+                        commitmentsView.add({
+                          id: newId(),
+                          agreementId: agreement.id,
+                          ...values,
+                          status: 'pending',
+                          createdAt: Date.now(),
+                        }),
+                      close,
+                    )}
                   />
                 )}
               </AddItem>

@@ -6,6 +6,7 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { AgreementForm } from './AgreementForm';
 import { AgreementItem } from './AgreementItem';
@@ -86,11 +87,10 @@ export function AgreementsSection() {
               label="New agreement"
               submitLabel="Propose agreement"
               onCancel={close}
-              onSave={(values) => {
-                const result = agreements.add({ id: newId(), ...values, outcome: 'pending', createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved(
+                (values) => agreements.add({ id: newId(), ...values, outcome: 'pending', createdAt: Date.now() }),
+                close,
+              )}
             />
           )}
         </AddItem>

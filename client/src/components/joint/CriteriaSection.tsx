@@ -4,6 +4,7 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { CriterionForm } from './CriterionForm';
 import { CriterionItem } from './CriterionItem';
@@ -51,11 +52,10 @@ export function CriteriaSection() {
               label="New criterion"
               submitLabel="Add criterion"
               onCancel={close}
-              onSave={(values) => {
-                const result = criteria.add({ id: newId(), ...values, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved(
+                (values) => criteria.add({ id: newId(), ...values, createdAt: Date.now() }),
+                close,
+              )}
             />
           )}
         </AddItem>

@@ -6,6 +6,7 @@ import { useRoom } from '../../hooks/useRoom';
 import type { Scores } from '../../hooks/useScores';
 import { AddItem } from '../ui/AddItem';
 import { InvalidItem } from '../ui/InvalidItem';
+import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
 import { OptionForm } from './OptionForm';
 import { OptionItem } from './OptionItem';
@@ -68,11 +69,7 @@ export function OptionsSection({ interests, scores }: OptionsSectionProps) {
               label="New option"
               submitLabel="Add option"
               onCancel={close}
-              onSave={(values) => {
-                const result = options.add({ id: newId(), ...values, createdAt: Date.now() });
-                if (result.ok) close();
-                return result;
-              }}
+              onSave={closeWhenSaved((values) => options.add({ id: newId(), ...values, createdAt: Date.now() }), close)}
             />
           )}
         </AddItem>

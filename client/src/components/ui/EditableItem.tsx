@@ -7,6 +7,7 @@ import { changedFields } from '../../lib/text';
 import { EditorsNote } from './EditorsNote';
 import { ItemActions } from './ItemActions';
 import type { ItemFormProps } from './ItemForm';
+import { closeWhenSaved } from './ItemForm';
 
 /** What a section hands each item it lists. */
 export interface ItemProps<T> {
@@ -48,12 +49,10 @@ export function EditableItem<V extends object>(props: EditableItemProps<V>) {
   const { id, className, name, initial, editable, editing, selfMemberId, onUpdate, onRemove, actions } = props;
   const editor = useItemEditor(editing, id);
 
-  const save = (values: V) => {
+  const saveChanges = (values: V): WriteResult => {
     const patch = changedFields(initial, values);
     // Saved as it was: close without writing.
-    const result = Object.keys(patch).length === 0 ? { ok: true as const } : onUpdate(patch);
-    if (result.ok) editor.closeEditor();
-    return result;
+    return Object.keys(patch).length === 0 ? { ok: true } : onUpdate(patch);
   };
 
   return (
@@ -66,7 +65,7 @@ export function EditableItem<V extends object>(props: EditableItemProps<V>) {
             submitLabel: 'Save',
             onFocusChange: editor.announce,
             onCancel: editor.closeEditor,
-            onSave: save,
+            onSave: closeWhenSaved(saveChanges, editor.closeEditor),
           })
         : props.renderView(editor)}
       {props.renderDetails?.(editor)}

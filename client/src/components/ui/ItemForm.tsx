@@ -67,3 +67,12 @@ export function ItemForm<V extends object>(props: ItemFormShellProps<V>) {
     </ItemEditor>
   );
 }
+
+/** A form's save that closes the form once the write is accepted; a refusal keeps it open with its message. */
+export function closeWhenSaved<V>(save: (values: V) => WriteResult, close: () => void): (values: V) => WriteResult {
+  return (values) => {
+    const result = save(values);
+    if (result.ok) close();
+    return result;
+  };
+}
