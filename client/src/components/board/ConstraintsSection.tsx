@@ -4,9 +4,9 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
-import { InvalidItem } from '../ui/InvalidItem';
+import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
-import { ItemList, Section } from '../ui/Section';
+import { Section } from '../ui/Section';
 import { ConstraintForm, NEW_CONSTRAINT } from './ConstraintForm';
 import { ConstraintItem } from './ConstraintItem';
 
@@ -18,28 +18,22 @@ export function ConstraintsSection({ handle }: { handle: DocHandle<'side'> }) {
 
   return (
     <Section title="Constraints" count={constraints.items.length} description="What the side can and cannot do.">
-      <ItemList empty={mine ? 'No constraints yet. What are your boundaries?' : 'No constraints yet.'}>
-        {constraints.items.map((item) =>
-          item.ok ? (
-            <ConstraintItem
-              key={item.id}
-              constraint={item.value}
-              mine={mine}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => constraints.update(item.id, patch)}
-              onRemove={() => constraints.remove(item.id)}
-            />
-          ) : (
-            <InvalidItem
-              key={item.id}
-              noun="constraint"
-              error={item.error}
-              onRemove={mine ? () => constraints.remove(item.id) : undefined}
-            />
-          ),
+      <CollectionList
+        view={constraints}
+        noun="constraint"
+        empty={mine ? 'No constraints yet. What are your boundaries?' : 'No constraints yet.'}
+      >
+        {(constraint) => (
+          <ConstraintItem
+            constraint={constraint}
+            mine={mine}
+            editing={editing}
+            selfMemberId={session.memberId}
+            onUpdate={(patch) => constraints.update(constraint.id, patch)}
+            onRemove={() => constraints.remove(constraint.id)}
+          />
         )}
-      </ItemList>
+      </CollectionList>
       {mine && (
         <AddItem label="Add a constraint">
           {(close) => (

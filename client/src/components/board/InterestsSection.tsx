@@ -4,9 +4,9 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
-import { InvalidItem } from '../ui/InvalidItem';
+import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
-import { ItemList, Section } from '../ui/Section';
+import { Section } from '../ui/Section';
 import { InterestForm, NEW_INTEREST } from './InterestForm';
 import { InterestItem } from './InterestItem';
 
@@ -23,29 +23,23 @@ export function InterestsSection({ handle }: { handle: DocHandle<'side'> }) {
       count={interests.items.length}
       description="Needs, fears and aspirations beneath the positions."
     >
-      <ItemList empty={mine ? 'No interests yet. What lies beneath your positions?' : 'No interests yet.'}>
-        {interests.items.map((item) =>
-          item.ok ? (
-            <InterestItem
-              key={item.id}
-              interest={item.value}
-              positions={positions}
-              mine={mine}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => interests.update(item.id, patch)}
-              onRemove={() => interests.remove(item.id)}
-            />
-          ) : (
-            <InvalidItem
-              key={item.id}
-              noun="interest"
-              error={item.error}
-              onRemove={mine ? () => interests.remove(item.id) : undefined}
-            />
-          ),
+      <CollectionList
+        view={interests}
+        noun="interest"
+        empty={mine ? 'No interests yet. What lies beneath your positions?' : 'No interests yet.'}
+      >
+        {(interest) => (
+          <InterestItem
+            interest={interest}
+            positions={positions}
+            mine={mine}
+            editing={editing}
+            selfMemberId={session.memberId}
+            onUpdate={(patch) => interests.update(interest.id, patch)}
+            onRemove={() => interests.remove(interest.id)}
+          />
         )}
-      </ItemList>
+      </CollectionList>
       {mine && (
         <AddItem label="Add an interest">
           {(close) => (

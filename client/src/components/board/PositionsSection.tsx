@@ -4,9 +4,9 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
-import { InvalidItem } from '../ui/InvalidItem';
+import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
-import { ItemList, Section } from '../ui/Section';
+import { Section } from '../ui/Section';
 import { PositionForm } from './PositionForm';
 import { PositionItem } from './PositionItem';
 
@@ -29,28 +29,22 @@ export function PositionsSection({ handle }: { handle: DocHandle<'side'> }) {
 
   return (
     <Section title="Positions" count={positions.items.length} description="What the side asks for, and because.">
-      <ItemList empty={mine ? 'No positions yet. Add what you ask for, and why.' : 'No positions yet.'}>
-        {positions.items.map((item) =>
-          item.ok ? (
-            <PositionItem
-              key={item.id}
-              position={item.value}
-              mine={mine}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => positions.update(item.id, patch)}
-              onRemove={() => remove(item.id)}
-            />
-          ) : (
-            <InvalidItem
-              key={item.id}
-              noun="position"
-              error={item.error}
-              onRemove={mine ? () => positions.remove(item.id) : undefined}
-            />
-          ),
+      <CollectionList
+        view={positions}
+        noun="position"
+        empty={mine ? 'No positions yet. Add what you ask for, and why.' : 'No positions yet.'}
+      >
+        {(position) => (
+          <PositionItem
+            position={position}
+            mine={mine}
+            editing={editing}
+            selfMemberId={session.memberId}
+            onUpdate={(patch) => positions.update(position.id, patch)}
+            onRemove={() => remove(position.id)}
+          />
         )}
-      </ItemList>
+      </CollectionList>
       {mine && (
         <AddItem label="Add a position">
           {(close) => (

@@ -3,9 +3,9 @@ import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
-import { InvalidItem } from '../ui/InvalidItem';
+import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
-import { ItemList, Section } from '../ui/Section';
+import { Section } from '../ui/Section';
 import { CriterionForm } from './CriterionForm';
 import { CriterionItem } from './CriterionItem';
 
@@ -20,30 +20,22 @@ export function CriteriaSection() {
       count={criteria.items.length}
       description="Fair, objective standards to measure options against: market rates, precedent, expert opinion, law."
     >
-      <ItemList
+      <CollectionList
+        view={criteria}
+        noun="criterion"
         empty={criteria.writable ? 'No criteria yet. What fair standard could both sides accept?' : 'No criteria yet.'}
       >
-        {criteria.items.map((item) =>
-          item.ok ? (
-            <CriterionItem
-              key={item.id}
-              criterion={item.value}
-              writable={criteria.writable}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => criteria.update(item.id, patch)}
-              onRemove={() => criteria.remove(item.id)}
-            />
-          ) : (
-            <InvalidItem
-              key={item.id}
-              noun="criterion"
-              error={item.error}
-              onRemove={criteria.writable ? () => criteria.remove(item.id) : undefined}
-            />
-          ),
+        {(criterion) => (
+          <CriterionItem
+            criterion={criterion}
+            writable={criteria.writable}
+            editing={editing}
+            selfMemberId={session.memberId}
+            onUpdate={(patch) => criteria.update(criterion.id, patch)}
+            onRemove={() => criteria.remove(criterion.id)}
+          />
         )}
-      </ItemList>
+      </CollectionList>
       {criteria.writable && (
         <AddItem label="Add a criterion">
           {(close) => (

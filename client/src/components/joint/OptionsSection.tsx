@@ -5,9 +5,9 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { Scores } from '../../hooks/useScores';
 import { AddItem } from '../ui/AddItem';
-import { InvalidItem } from '../ui/InvalidItem';
+import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
-import { ItemList, Section } from '../ui/Section';
+import { Section } from '../ui/Section';
 import { OptionForm } from './OptionForm';
 import { OptionItem } from './OptionItem';
 
@@ -33,32 +33,26 @@ export function OptionsSection({ interests, scores }: OptionsSectionProps) {
       count={options.items.length}
       description="Ways forward for mutual gain, each linked to the interests it serves. Each side scores each option for itself."
     >
-      <ItemList empty={options.writable ? 'No options yet. What could serve both sides?' : 'No options yet.'}>
-        {options.items.map((item) =>
-          item.ok ? (
-            <OptionItem
-              key={item.id}
-              option={item.value}
-              coverage={optionCoverage(item.value, interests)}
-              interests={interests}
-              scores={scores}
-              room={session.room}
-              writable={options.writable}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => options.update(item.id, patch)}
-              onRemove={() => remove(item.value)}
-            />
-          ) : (
-            <InvalidItem
-              key={item.id}
-              noun="option"
-              error={item.error}
-              onRemove={options.writable ? () => options.remove(item.id) : undefined}
-            />
-          ),
+      <CollectionList
+        view={options}
+        noun="option"
+        empty={options.writable ? 'No options yet. What could serve both sides?' : 'No options yet.'}
+      >
+        {(option) => (
+          <OptionItem
+            option={option}
+            coverage={optionCoverage(option, interests)}
+            interests={interests}
+            scores={scores}
+            room={session.room}
+            writable={options.writable}
+            editing={editing}
+            selfMemberId={session.memberId}
+            onUpdate={(patch) => options.update(option.id, patch)}
+            onRemove={() => remove(option)}
+          />
         )}
-      </ItemList>
+      </CollectionList>
       {options.writable && (
         <AddItem label="Add an option">
           {(close) => (
