@@ -104,30 +104,20 @@ function CellLabel({ children }: { children: string }) {
 }
 
 function ServesCell({ label, count, weight }: { label: string; count: number; weight: number }) {
-  if (count === 0) {
-    return (
-      <td role="cell" className="serves-cell serves-no">
-        <CellLabel>{label}</CellLabel>
-        <span className="cell-value">
-          <span className="serves-mark" aria-hidden="true">
-            –
-          </span>{' '}
-          No
-        </span>
-      </td>
-    );
-  }
+  const serves = count > 0;
   return (
-    <td role="cell" className="serves-cell serves-yes">
+    <td role="cell" className={`serves-cell ${serves ? 'serves-yes' : 'serves-no'}`}>
       <CellLabel>{label}</CellLabel>
       <span className="cell-value">
         <span className="serves-mark" aria-hidden="true">
-          ✓
+          {serves ? '✓' : '–'}
         </span>{' '}
-        Yes
-        <span className="serves-detail">
-          {count} {count === 1 ? 'interest' : 'interests'}, weight {weight}
-        </span>
+        {serves ? 'Yes' : 'No'}
+        {serves && (
+          <span className="serves-detail">
+            {count} {count === 1 ? 'interest' : 'interests'}, weight {weight}
+          </span>
+        )}
       </span>
     </td>
   );
