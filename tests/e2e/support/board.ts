@@ -25,8 +25,9 @@ export function board(page: Page, sideName: string): Locator {
   return page.getByRole('region', { name: sideName, exact: true });
 }
 
+/** A part of a board; its landmark is named after the board too, e.g. "Tenant: Positions". */
 export function part(boardLocator: Locator, name: 'Positions' | 'Interests' | 'Constraints'): Locator {
-  return boardLocator.getByRole('region', { name, exact: true });
+  return boardLocator.getByRole('region', { name: new RegExp(`^.+: ${name}$`) });
 }
 
 /** The card of the item whose text contains `text`, in one part of a board. */
@@ -39,7 +40,8 @@ export const interest = (b: Locator, text: string) => item(b, 'Interests', text)
 export const constraint = (b: Locator, text: string) => item(b, 'Constraints', text);
 
 /** The marker a position without a because carries. */
-export const INCOMPLETE = 'Incomplete — add a because';
+/** The incomplete mark: the author is asked to add a because, everyone else told there is none yet. */
+export const INCOMPLETE = /^Incomplete — (add a|no) because/;
 
 export async function addPosition(b: Locator, { text, because }: PositionInput): Promise<void> {
   await part(b, 'Positions').getByRole('button', { name: 'Add a position' }).click();

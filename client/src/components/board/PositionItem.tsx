@@ -27,7 +27,7 @@ export function PositionItem({ position, mine, ...item }: PositionItemProps) {
         <>
           <p className="item-text">{position.text}</p>
           {incomplete ? (
-            <p className="incomplete-badge">Incomplete — add a because</p>
+            <p className="incomplete-badge">{mine ? 'Incomplete — add a because' : 'Incomplete — no because yet'}</p>
           ) : (
             <p className="because">
               <span className="because-label">Because</span> {position.because}

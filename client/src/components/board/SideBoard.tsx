@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useDocSynced } from '../../hooks/useDocSynced';
 import { useRoom } from '../../hooks/useRoom';
 import { SIDE_LETTER, sideName } from '../../lib/labels';
+import { SectionOwner } from '../ui/Section';
 import { ConcernWeights } from './ConcernWeights';
 import { ConstraintsSection } from './ConstraintsSection';
 import { InterestsSection } from './InterestsSection';
@@ -30,13 +31,15 @@ export function SideBoard({ side }: { side: SideId }) {
         <p className="column-caption">{caption}</p>
       </header>
       {synced ? (
-        <div className="column-body">
-          <PositionsSection handle={handle} />
-          <InterestsSection handle={handle} />
-          <ConcernWeights handle={handle} />
-          <ConstraintsSection handle={handle} />
-          <NoticesSection handle={handle} />
-        </div>
+        <SectionOwner.Provider value={name}>
+          <div className="column-body">
+            <PositionsSection handle={handle} />
+            <InterestsSection handle={handle} />
+            <ConcernWeights handle={handle} />
+            <ConstraintsSection handle={handle} />
+            <NoticesSection handle={handle} />
+          </div>
+        </SectionOwner.Provider>
       ) : (
         <p className="loading" role="status">
           Loading {name}’s board…

@@ -19,11 +19,11 @@ describe('notices', () => {
       </>,
       room,
     );
-    const landlordNotices = within(boardOf('Landlord')).getByRole('region', { name: 'Notices' });
+    const landlordNotices = within(boardOf('Landlord')).getByRole('region', { name: 'Landlord: Notices' });
     expect(within(landlordNotices).getByText('We will ask our lawyer on Friday')).toBeTruthy();
     expect(within(landlordNotices).queryByRole('button')).toBeNull();
 
-    const tenantNotices = within(boardOf('Tenant')).getByRole('region', { name: 'Notices' });
+    const tenantNotices = within(boardOf('Tenant')).getByRole('region', { name: 'Tenant: Notices' });
     fireEvent.click(within(tenantNotices).getByRole('button', { name: 'Announce a move' }));
     const form = within(tenantNotices).getByRole('form', { name: 'New notice' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'What you are about to do' }), {
@@ -70,7 +70,7 @@ describe('core concerns by weight', () => {
     interest('i2', 'security', 4);
     interest('i3', 'time', 2);
     renderInRoom(<SideBoard side="a" />, room);
-    const weights = within(boardOf('Tenant')).getByRole('region', { name: 'Core concerns' });
+    const weights = within(boardOf('Tenant')).getByRole('region', { name: 'Tenant: Core concerns' });
     expect(
       within(weights)
         .getAllByRole('listitem')

@@ -67,7 +67,7 @@ export function CommitmentItem({ commitment, room, writable, locked, inForce, ..
               <dd>
                 <span className={`side-chip side-chip-${commitment.owner}`} aria-hidden="true">
                   {SIDE_LETTER[commitment.owner]}
-                </span>
+                </span>{' '}
                 {sideName(room, commitment.owner)}
               </dd>
             </div>

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import { useId } from 'react';
+import { createContext, useContext, useId } from 'react';
+
+/**
+ * Names the board a section sits on, so that the landmarks of the two side boards
+ * ("Tenant: Positions", "Landlord: Positions") differ for screen-reader navigation.
+ */
+export const SectionOwner = createContext<string | null>(null);
 
 interface SectionProps {
   title: string;
@@ -11,13 +17,16 @@ interface SectionProps {
 
 export function Section({ title, count, description, children }: SectionProps) {
   const id = useId();
+  const owner = useContext(SectionOwner);
+  const landmark = owner ? { 'aria-label': `${owner}: ${title}` } : { 'aria-labelledby': id };
   return (
-    <section className="board-section" aria-labelledby={id}>
+    <section className="board-section" {...landmark}>
       <div className="section-head">
         <h3 id={id}>{title}</h3>
         {count !== undefined && (
-          <span className="count" aria-label={`${count} ${count === 1 ? 'item' : 'items'}`}>
-            {count}
+          <span className="count">
+            <span aria-hidden="true">{count}</span>
+            <span className="visually-hidden">{`${count} ${count === 1 ? 'item' : 'items'}`}</span>
           </span>
         )}
       </div>
