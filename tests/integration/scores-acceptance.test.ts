@@ -1,0 +1,71 @@
+import { COLLECTIONS, addItem, agreementStatus, validItems } from '@parley/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  installCleanup,
+  setupRoom,
+  startServer,
+  syncedDoc,
+  waitFor,
+  type RoomFixture,
+  type TestServer,
+} from '../helpers/index.js';
+
+installCleanup();
+
+/**
+ * Scores and acceptances live in each side's own document, so the document scopes,
+ * not client politeness, stop a side from scoring or accepting for the other.
+ */
+
+let server: TestServer;
+let room: RoomFixture;
+beforeAll(async () => {
+  server = await startServer();
+  room = await setupRoom(server, { mediated: true });
+});
+
+const sideDoc = (side: 'a' | 'b') => room.doc({ kind: 'side', side });
+
+describe('scores and acceptances', () => {
+  it("never take a side's score or acceptance written by the other side or the mediator", async () => {
+    const tenantBoard = await syncedDoc(server, sideDoc('a'), room.token('a'));
+    for (const seat of ['b', 'mediator'] as const) {
+      const forger = await syncedDoc(server, sideDoc('a'), room.token(seat));
+      addItem(forger.doc, 'scores', COLLECTIONS.side.scores, { id: `opt-${seat}`, value: 1, updatedAt: 1 });
+      addItem(forger.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: `ag-${seat}`, acceptedAt: 1 });
+    }
+    // The tenant's own score, sent after the forgeries, arrives; the forgeries never do.
+    addItem(tenantBoard.doc, 'scores', COLLECTIONS.side.scores, { id: 'opt-own', value: 4, updatedAt: 2 });
+    const fresh = await syncedDoc(server, sideDoc('a'), room.token('observer'));
+    await waitFor(() => fresh.doc.getMap('scores').has('opt-own'), 'the tenant’s own score');
+    expect([...fresh.doc.getMap('scores').keys()]).toEqual(['opt-own']);
+    expect(fresh.doc.getMap('acceptances').size).toBe(0);
+  });
+
+  it('make an agreement accepted only once each side has accepted in its own document', async () => {
+    const joint = await syncedDoc(server, room.doc({ kind: 'joint' }), room.token('mediator'));
+    addItem(joint.doc, 'agreements', COLLECTIONS.joint.agreements, {
+      id: 'ag1',
+      text: 'Two-year lease',
+      outcome: 'pending',
+      createdAt: 1,
+    });
+    const status = (a: Y.Doc, b: Y.Doc) =>
+      agreementStatus(validItems(joint.doc, 'agreements', COLLECTIONS.joint.agreements)[0]!, {
+        a: validItems(a, 'acceptances', COLLECTIONS.side.acceptances),
+        b: validItems(b, 'acceptances', COLLECTIONS.side.acceptances),
+      });
+    const watchA = await syncedDoc(server, sideDoc('a'), room.token('observer'));
+    const watchB = await syncedDoc(server, sideDoc('b'), room.token('observer'));
+    expect(status(watchA.doc, watchB.doc)).toBe('proposed');
+
+    const tenant = await syncedDoc(server, sideDoc('a'), room.token('a'));
+    addItem(tenant.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: 'ag1', acceptedAt: 2 });
+    await waitFor(() => status(watchA.doc, watchB.doc) === 'accepted by a', 'the tenant’s acceptance');
+
+    const landlord = await syncedDoc(server, sideDoc('b'), room.token('b'));
+    addItem(landlord.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: 'ag1', acceptedAt: 3 });
+    await waitFor(() => status(watchA.doc, watchB.doc) === 'accepted', 'both acceptances');
+  });
+});
