@@ -13,7 +13,8 @@ import {
   encodeAwarenessStates,
   encodeSyncStep1,
   encodeSyncStep2,
-  inspectUpdate,
+  assertDecodable,
+  isEmptyUpdate,
   type InboundMessage,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
@@ -154,8 +155,7 @@ export class Connection implements Peer {
         this.send(encodeSyncStep2(doc.doc, message.stateVector));
         return;
       case 'update': {
-        const { empty } = inspectUpdate(message.update);
-        if (empty) return;
+        if (isEmptyUpdate(message.update)) return;
         if (!this.writable) {
           this.events.rejected('forbidden_write');
           this.log.info(
@@ -164,6 +164,7 @@ export class Connection implements Peer {
           );
           return;
         }
+        assertDecodable(message.update);
         this.registry.accept(doc, this, message.update);
         return;
       }

@@ -6,7 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { Storage } from '../storage/types.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { MalformedMessage } from './protocol.js';
-import { SharedDoc, type Peer } from './sharedDoc.js';
+import { SharedDoc, UnappliedUpdate, type Peer } from './sharedDoc.js';
 
 type Limits = Pick<Config, 'MAX_DOC_BYTES' | 'COMPACT_AFTER_UPDATES' | 'UNLOAD_AFTER_MS' | 'MAX_ROOMS_LOADED'>;
 
@@ -80,10 +80,12 @@ export class DocRegistry {
     try {
       doc.applyFrom(peer, update);
     } catch (error) {
-      // Memory may now hold part of an update storage will never have: start again
-      // from storage. The sender is closed with 4400 by its connection; everyone else
+      // When memory holds part of an update storage will never have, start again from
+      // storage. The sender is closed with 4400 by its connection; everyone else
       // reconnects and resyncs, resending anything of theirs that was not yet committed.
-      this.discard(doc, CloseCode.ServiceRestart, 'document reloaded', peer);
+      if (!(error instanceof UnappliedUpdate) || error.partlyApplied) {
+        this.discard(doc, CloseCode.ServiceRestart, 'document reloaded', peer);
+      }
       throw new MalformedMessage(`update could not be applied: ${(error as Error).message}`);
     }
     if (doc.pending.length > 0) this.markDirty(doc);

@@ -106,16 +106,24 @@ export function decodeMessage(frame: Uint8Array): InboundMessage {
 }
 
 /**
- * Fully decodes an update without applying it. Returns whether it carries any change:
- * the stock provider answers every sync step 1 with a step 2, which is empty when it has
- * nothing new, and read-only connections send those too.
+ * Whether an update is the canonical empty one (no structs, no deletions). The stock
+ * provider answers every sync step 1 with a step 2, which is this when it has nothing
+ * new; read-only connections send those too and must not be treated as writes. Checked
+ * on the bytes, without decoding: anything else is decoded once, by Yjs, when applied.
  */
-export function inspectUpdate(update: Uint8Array): { empty: boolean } {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * Decodes an update completely without applying it, so that bytes Yjs cannot read are
+ * refused before they touch a document: a half-applied update would force the document
+ * to be reloaded from storage and everyone connected to it to resync.
+ */
+export function assertDecodable(update: Uint8Array): void {
   try {
-    decoded = Y.decodeUpdate(update);
+    Y.decodeUpdate(update);
   } catch (error) {
     throw new MalformedMessage(`undecodable update: ${(error as Error).message}`);
   }
-  return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
 }

@@ -72,6 +72,7 @@ export class SharedDoc {
     this.doc.on('afterTransaction', (tr) => {
       const origin = tr.origin as Peer | null;
       if (!origin || !this.peers.has(origin)) return;
+      if (changedAnything(tr)) this.touched = true;
       if (nestsTooDeep(this.doc, tr)) this.tooDeep = true;
       this.pendingSentences.push(...describeTransaction(this.doc, this.scope, tr));
     });
@@ -89,21 +90,28 @@ export class SharedDoc {
 
   private pendingSentences: string[] = [];
   private tooDeep = false;
+  private touched = false;
 
   /**
-   * Applies a peer's update in memory. Throws on an update Yjs cannot integrate and
-   * on one that nests shared types deeper than MAX_NESTING; either way the caller
-   * must discard this in-memory document, which may now hold part of it.
+   * Applies a peer's update in memory. Throws an UnappliedUpdate on an update Yjs
+   * cannot decode or integrate, and on one that nests shared types deeper than
+   * MAX_NESTING; its `partlyApplied` tells the caller whether this in-memory document
+   * now holds part of it and must be discarded.
    */
   applyFrom(peer: Peer, update: Uint8Array): void {
     this.tooDeep = false;
-    Y.applyUpdate(this.doc, update, peer);
+    this.touched = false;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      throw new UnappliedUpdate((error as Error).message, this.touched);
+    }
     // Structs whose dependencies never arrived are never emitted, so never stored; left
     // here they would pile up and be served to newcomers. A peer missing them resends
     // them with its next sync step 2.
     this.doc.store.pendingStructs = null;
     this.doc.store.pendingDs = null;
-    if (this.tooDeep) throw new Error(`shared types nest deeper than ${MAX_NESTING} levels`);
+    if (this.tooDeep) throw new UnappliedUpdate(`shared types nest deeper than ${MAX_NESTING} levels`, true);
   }
 
   /** After the commit: relay each change once-encoded to every peer but its origin. */
@@ -129,6 +137,21 @@ export class SharedDoc {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+export class UnappliedUpdate extends Error {
+  constructor(
+    message: string,
+    readonly partlyApplied: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function changedAnything(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (clock !== (tr.beforeState.get(client) ?? 0)) return true;
+  return false;
 }
 
 /** Whether a transaction inserted a shared type more than MAX_NESTING levels deep. */
