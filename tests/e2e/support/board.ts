@@ -41,7 +41,7 @@ export const constraint = (b: Locator, text: string) => item(b, 'Constraints', t
 
 /** The marker a position without a because carries. */
 /** The incomplete mark: the author is asked to add a because, everyone else told there is none yet. */
-export const INCOMPLETE = /^Incomplete — (add a|no) because/;
+export const INCOMPLETE = /Incomplete — (add a|no) because/;
 
 export async function addPosition(b: Locator, { text, because }: PositionInput): Promise<void> {
   await part(b, 'Positions').getByRole('button', { name: 'Add a position' }).click();
