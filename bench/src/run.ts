@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs, loadAverage, machineBusyMs, rssBytes } from './proc.js';
 import { figuresOf, markdown, type RunResult } from './report.js';
-import { REPO_ROOT, startServer } from './servers.js';
+import { REPO_ROOT, startServer, type RunningServer } from './servers.js';
 import { FULL_SHAPES, QUICK_SHAPES } from './shapes.js';
 import { SERVERS, SERVER_LABEL, type LoadConfig, type LoadMessage, type ServerKind, type Shape } from './types.js';
 
@@ -51,9 +51,28 @@ async function waitForQuiet(maxMs: number): Promise<number> {
   }
 }
 
+/**
+ * The server's resident memory once start-up has settled: a freshly started Node
+ * process keeps giving pages back for several seconds (idle, Parley's falls by ~18 MB
+ * between 2 s and 8 s after start), which would otherwise be subtracted from the load's
+ * growth. So the baseline waits for 10 s of uptime, then for two equal readings.
+ */
+async function settledRss(server: RunningServer, startedAt: number): Promise<number> {
+  if (!quick) await sleep(Math.max(0, startedAt + 10_000 - Date.now()));
+  let last = 0;
+  for (let i = 0; i < (quick ? 1 : 10); i++) {
+    await server.collectGarbage();
+    const rss = rssBytes(server.pid);
+    if (Math.abs(rss - last) < rss * 0.005) return rss;
+    last = rss;
+  }
+  return last;
+}
+
 /** Runs one shape against one fresh server process. */
 async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
   const slug = `${server}-${shape.name.replace(/[^a-z0-9]+/gi, '-')}`.toLowerCase();
+  const startedAt = Date.now();
   const running = await startServer(server, shape, slug, path.join(RESULTS_DIR, 'logs'));
   const result: Omit<RunResult, 'figures'> = {
     server,
@@ -70,8 +89,7 @@ async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
   };
   const child = fork(LOAD_BIN, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
-    await running.collectGarbage();
-    result.baselineRssBytes = rssBytes(running.pid);
+    result.baselineRssBytes = await settledRss(running, startedAt);
     const messages: LoadMessage[] = [];
     let wake: (() => void) | null = null;
     child.on('message', (m: LoadMessage) => {

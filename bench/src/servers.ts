@@ -12,10 +12,13 @@ export const REPO_ROOT = path.resolve(here, '../..');
 const require = createRequire(import.meta.url);
 
 /** The reference server's own bin, run directly so the child's pid is the server's. */
-const REFERENCE_BIN = path.join(path.dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js');
+const REFERENCE_BIN = path.resolve(
+  process.env.REFERENCE_MAIN ||
+    path.join(path.dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js'),
+);
 const HOCUSPOCUS_BIN = path.join(here, 'hocuspocusServer.js');
 /** PARLEY_MAIN points the benchmark at another build of the server, e.g. a candidate change. */
-export const PARLEY_BIN = path.resolve(process.env.PARLEY_MAIN ?? path.join(REPO_ROOT, 'server/dist/main.js'));
+export const PARLEY_BIN = path.resolve(process.env.PARLEY_MAIN || path.join(REPO_ROOT, 'server/dist/main.js'));
 const EXIT_ON_SIGNAL = path.join(here, 'exitOnSignal.js');
 const GC_ON_SIGNAL = path.join(here, 'gcOnSignal.js');
 
@@ -134,8 +137,12 @@ export async function startServer(
     pid: child.pid!,
     base: `http://127.0.0.1:${port}`,
     async collectGarbage() {
-      child.kill('SIGUSR2');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Twice, apart: the first collection after start-up frees the module loading's
+      // garbage, and V8 returns the pages to the system only on a later one.
+      for (let i = 0; i < 2; i++) {
+        child.kill('SIGUSR2');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     },
     async stop() {
       if (child.exitCode === null) {
