@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
+import { startCheckpointer } from './checkpointer.js';
 import type { Credential, InviteRecord, MemberRecord, PendingUpdate, RoomRecord, Storage, StoredDoc } from './types.js';
 
 const SCHEMA = `
@@ -114,7 +115,11 @@ function guardWrite<T>(write: () => T): T {
 export function openSqliteStorage(file: string, options: { readonly?: boolean; maxBytes?: number } = {}): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
-  if (!options.readonly) db.pragma('journal_mode = WAL');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    // Checkpoints run in a worker thread (checkpointer.ts), never inside a commit here.
+    db.pragma('wal_autocheckpoint = 0');
+  }
   // NORMAL in WAL mode: a commit survives a process crash (kill -9); only a power loss
   // can take the last transactions, which FULL would add an fsync per commit to prevent.
   db.pragma('synchronous = NORMAL');
@@ -170,6 +175,8 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
       'SELECT * FROM timeline WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
     ),
   };
+
+  const checkpointer = options.readonly ? null : startCheckpointer(file);
 
   const createRoom = db.transaction(
     (room: RoomRecord, adminHash: string, invites: Array<{ invite: InviteRecord; tokenHash: string }>) => {
@@ -280,6 +287,16 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
         summary: r.summary as string,
       }));
     },
-    close: () => db.close(),
+    close() {
+      checkpointer?.stop();
+      if (!options.readonly) {
+        try {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // The WAL stays beside the file and is replayed on the next open.
+        }
+      }
+      db.close();
+    },
   };
 }
