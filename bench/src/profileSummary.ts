@@ -15,16 +15,28 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg, inclusiveFilter] = process.argv.slice(2);
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const [file, topArg, inclusiveFilter] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flag = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
+// --from=S --to=S: only samples taken between S seconds after the profile started, e.g. the
+// measuring window without the start-up and the set-up.
+const fromUs = Number(flag('from') ?? 0) * 1e6;
+const toUs = Number(flag('to') ?? Infinity) * 1e6;
 if (!file) {
-  process.stderr.write('usage: profileSummary <file.cpuprofile> [top] [path filter for inclusive times]\n');
+  process.stderr.write(
+    'usage: profileSummary <file.cpuprofile> [top] [path filter for inclusive times] [--from=S] [--to=S]\n',
+  );
   process.exit(2);
 }
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let elapsedUs = 0;
+profile.samples.forEach((id, i) => {
+  elapsedUs += profile.timeDeltas[i] ?? 0;
+  if (elapsedUs >= fromUs && elapsedUs < toUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 function where(url: string): string {
