@@ -17,6 +17,8 @@ type Limits = Pick<Config, 'MAX_DOC_BYTES' | 'COMPACT_AFTER_UPDATES' | 'UNLOAD_A
  */
 export class DocRegistry {
   private readonly docs = new Map<string, SharedDoc>();
+  /** The loaded documents of each room, so joins never scan every loaded document. */
+  private readonly rooms = new Map<string, Set<SharedDoc>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<SharedDoc>();
   private flushScheduled = false;
@@ -34,12 +36,12 @@ export class DocRegistry {
   }
 
   roomsLoaded(): number {
-    return new Set([...this.docs.values()].map((d) => d.roomId)).size;
+    return this.rooms.size;
   }
 
   peersInRoom(roomId: string): number {
     let n = 0;
-    for (const doc of this.docs.values()) if (doc.roomId === roomId) n += doc.peers.size;
+    for (const doc of this.rooms.get(roomId) ?? []) n += doc.peers.size;
     return n;
   }
 
@@ -47,12 +49,14 @@ export class DocRegistry {
   attach(name: string, roomId: string, scope: DocScope, peer: Peer): SharedDoc {
     let doc = this.docs.get(name);
     if (!doc) {
-      const roomLoaded = [...this.docs.values()].some((d) => d.roomId === roomId);
-      if (!roomLoaded && this.roomsLoaded() >= this.limits.MAX_ROOMS_LOADED) {
+      if (!this.rooms.has(roomId) && this.rooms.size >= this.limits.MAX_ROOMS_LOADED) {
         throw new ParleyError(ErrorCode.RateLimited, 'the server has reached its room limit; try again later');
       }
       doc = new SharedDoc(name, roomId, scope, this.storage.loadDoc(name));
       this.docs.set(name, doc);
+      const roomDocs = this.rooms.get(roomId) ?? new Set<SharedDoc>();
+      roomDocs.add(doc);
+      this.rooms.set(roomId, roomDocs);
     }
     clearTimeout(this.unloadTimers.get(name));
     this.unloadTimers.delete(name);
@@ -157,6 +161,7 @@ export class DocRegistry {
     }
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.docs.clear();
+    this.rooms.clear();
   }
 
   private markDirty(doc: SharedDoc): void {
@@ -177,7 +182,7 @@ export class DocRegistry {
     doc.peers.clear();
     doc.pending.length = 0;
     this.dirty.delete(doc);
-    this.docs.delete(doc.name);
+    this.forget(doc);
     doc.destroy();
   }
 
@@ -186,7 +191,14 @@ export class DocRegistry {
     if (doc.peers.size > 0 || this.docs.get(doc.name) !== doc) return;
     this.flush();
     this.compact(doc);
-    this.docs.delete(doc.name);
+    this.forget(doc);
     doc.destroy();
+  }
+
+  private forget(doc: SharedDoc): void {
+    this.docs.delete(doc.name);
+    const roomDocs = this.rooms.get(doc.roomId);
+    roomDocs?.delete(doc);
+    if (roomDocs?.size === 0) this.rooms.delete(doc.roomId);
   }
 }
