@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from './sqlite.js';
 import type { Storage } from './types.js';
@@ -67,6 +68,52 @@ describe('SQLite storage', () => {
     expect(loaded.updates.map((u) => Array.from(u))).toEqual([[3]]);
     expect(reopened.countUpdates('r/joint')).toBe(1);
     expect(reopened.loadDoc('r/other').updates).toHaveLength(1);
+  });
+
+  it('numbers updates per document and never reuses a number, even after compaction empties the log', () => {
+    const { storage, dir } = open();
+    expect(storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([1]) }])).toEqual([1]);
+    expect(
+      storage.appendUpdates([
+        { doc: 'r/joint', update: new Uint8Array([2]) },
+        { doc: 'r/side-a', update: new Uint8Array([7]) },
+        { doc: 'r/joint', update: new Uint8Array([3]) },
+      ]),
+    ).toEqual([2, 1, 3]);
+    storage.compact('r/joint', new Uint8Array([1, 2, 3]), 3);
+    expect(storage.countUpdates('r/joint')).toBe(0);
+    storage.close();
+    opened.length = 0;
+
+    // A fresh process knows nothing of the numbering but what the file holds.
+    const reopened = open(dir).storage;
+    expect(reopened.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([4]) }])).toEqual([4]);
+    const loaded = reopened.loadDoc('r/joint');
+    expect(Array.from(loaded.snapshot!)).toEqual([1, 2, 3]);
+    expect(loaded.updates.map((u) => Array.from(u))).toEqual([[4]]);
+    expect(loaded.lastUpdateId).toBe(4);
+  });
+
+  it('moves the updates of a database written before the per-document log, losing none', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storage-'));
+    const legacy = new Database(path.join(dir, 'parley.sqlite'));
+    legacy.exec(`
+      CREATE TABLE doc_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX doc_updates_by_doc ON doc_updates(doc, id);
+      CREATE TABLE doc_snapshots (doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL);
+      INSERT INTO doc_updates (doc, data) VALUES ('r/joint', x'01'), ('r/side-a', x'07'), ('r/joint', x'02'), ('r/joint', x'03');
+      INSERT INTO doc_snapshots (doc, data, upto) VALUES ('r/joint', x'0102', 3);
+      DELETE FROM doc_updates WHERE doc = 'r/joint' AND id <= 3;
+    `);
+    legacy.close();
+
+    const { storage } = open(dir);
+    const joint = storage.loadDoc('r/joint');
+    expect(Array.from(joint.snapshot!)).toEqual([1, 2]);
+    expect(joint.updates.map((u) => Array.from(u))).toEqual([[3]]);
+    expect(joint.lastUpdateId).toBe(4);
+    expect(storage.loadDoc('r/side-a').updates.map((u) => Array.from(u))).toEqual([[7]]);
+    expect(storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([5]) }])).toEqual([5]);
   });
 
   it('answers a refused write with storage_unavailable and stores nothing', () => {

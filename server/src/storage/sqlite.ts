@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import { startCheckpointer } from './checkpointer.js';
-import type { Credential, InviteRecord, MemberRecord, PendingUpdate, RoomRecord, Storage, StoredDoc } from './types.js';
+import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
+import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rooms (
@@ -33,19 +34,6 @@ CREATE TABLE IF NOT EXISTS members (
   name TEXT NOT NULL,
   token_hash TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL
-);
--- AUTOINCREMENT: ids must never be reused after compaction deletes rows, because a
--- snapshot records the id it folds up to and loads read only the updates after it.
-CREATE TABLE IF NOT EXISTS doc_updates (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  doc TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates(doc, id);
-CREATE TABLE IF NOT EXISTS doc_snapshots (
-  doc TEXT PRIMARY KEY,
-  data BLOB NOT NULL,
-  upto INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS timeline (
   seq INTEGER PRIMARY KEY,
@@ -125,7 +113,11 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
-  if (!options.readonly) db.exec(SCHEMA);
+  if (!options.readonly) {
+    db.exec(SCHEMA);
+    db.exec(DOC_LOG_SCHEMA);
+    migrateDocLog(db);
+  }
   if (options.maxBytes) {
     // SQLite answers SQLITE_FULL past max_page_count, exactly as on a full disk.
     const pageSize = db.pragma('page_size', { simple: true }) as number;
@@ -156,18 +148,6 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
     insertMember: db.prepare(
       'INSERT INTO members (member_id, room_id, invite_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    snapshot: db.prepare<[string], { data: Buffer; upto: number }>(
-      'SELECT data, upto FROM doc_snapshots WHERE doc = ?',
-    ),
-    updatesAfter: db.prepare<[string, number], { id: number; data: Buffer }>(
-      'SELECT id, data FROM doc_updates WHERE doc = ? AND id > ? ORDER BY id',
-    ),
-    insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
-    upsertSnapshot: db.prepare(
-      'INSERT INTO doc_snapshots (doc, data, upto) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto = excluded.upto',
-    ),
-    deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
-    countUpdates: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
     insertTimeline: db.prepare(
       'INSERT INTO timeline (room_id, at, doc, member_id, name, role, side, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -176,6 +156,7 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
     ),
   };
 
+  const docLog = openDocLog(db);
   const checkpointer = options.readonly ? null : startCheckpointer(file);
 
   const createRoom = db.transaction(
@@ -200,15 +181,6 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
     if (old) q.revokeInvite.run(at, old.invite_id);
     q.insertInvite.run(invite.inviteId, invite.roomId, invite.role, invite.side, tokenHash, invite.createdAt);
     return old?.invite_id ?? null;
-  });
-
-  const appendUpdates = db.transaction((updates: PendingUpdate[]): number[] =>
-    updates.map((u) => Number(q.insertUpdate.run(u.doc, u.update).lastInsertRowid)),
-  );
-
-  const compact = db.transaction((doc: string, snapshot: Uint8Array, uptoId: number) => {
-    q.upsertSnapshot.run(doc, snapshot, uptoId);
-    q.deleteUpdatesUpTo.run(doc, uptoId);
   });
 
   function findCredential(hash: string): Credential | undefined {
@@ -246,18 +218,10 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
     addMember: (m, hash) =>
       guardWrite(() => q.insertMember.run(m.memberId, m.roomId, m.inviteId, m.name, hash, m.createdAt)),
 
-    loadDoc(doc): StoredDoc {
-      const snap = q.snapshot.get(doc);
-      const rows = q.updatesAfter.all(doc, snap?.upto ?? 0);
-      return {
-        snapshot: snap ? new Uint8Array(snap.data) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
-        lastUpdateId: rows.length ? rows[rows.length - 1]!.id : (snap?.upto ?? 0),
-      };
-    },
-    appendUpdates: (updates) => guardWrite(() => appendUpdates(updates)),
-    compact: (doc, snapshot, uptoId) => guardWrite(() => compact(doc, snapshot, uptoId)),
-    countUpdates: (doc) => q.countUpdates.get(doc)?.n ?? 0,
+    loadDoc: (doc) => docLog.loadDoc(doc),
+    appendUpdates: (updates) => guardWrite(() => docLog.appendUpdates(updates)),
+    compact: (doc, snapshot, uptoId) => guardWrite(() => docLog.compact(doc, snapshot, uptoId)),
+    countUpdates: (doc) => docLog.countUpdates(doc),
 
     appendTimeline(entry) {
       const info = guardWrite(() =>

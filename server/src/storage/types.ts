@@ -40,7 +40,7 @@ export type Credential =
 export interface StoredDoc {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
-  /** Id of the last stored update (0 when none): compaction folds everything up to it. */
+  /** Sequence number (per document) of the last stored update, 0 when none: compaction folds everything up to it. */
   lastUpdateId: number;
 }
 
@@ -74,7 +74,7 @@ export interface Storage {
   addMember(member: MemberRecord, tokenHash: string): void;
 
   loadDoc(doc: string): StoredDoc;
-  /** Appends updates in one transaction; returns the id of each. Throws StorageUnavailableError when the database refuses writes. */
+  /** Appends updates in one transaction; returns the sequence number each got in its document. Throws StorageUnavailableError when the database refuses writes. */
   appendUpdates(updates: PendingUpdate[]): number[];
   /** Replaces every update of `doc` up to `uptoId` with `snapshot`. */
   compact(doc: string, snapshot: Uint8Array, uptoId: number): void;

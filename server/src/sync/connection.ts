@@ -82,9 +82,10 @@ export class Connection implements Peer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(frame, { binary: true }, (error) => {
-      if (error) this.close(CloseCode.GoingAway, 'send failed');
-    });
+    // No completion callback: a failed write errors the socket, which closes it and
+    // detaches this peer through onClose; a callback per frame would also cost one
+    // nextTick per frame, where frames without one share the stream's single tick.
+    this.ws.send(frame, { binary: true });
   }
 
   close(code: number, reason: string): void {
