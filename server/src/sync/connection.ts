@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, ErrorCode, canWrite } from '@parley/shared';
@@ -19,6 +20,7 @@ import {
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
 import type { Peer, SharedDoc } from './sharedDoc.js';
+import type { WireFrame } from './wireFrame.js';
 
 type Limits = Pick<Config, 'MAX_FRAME_BYTES' | 'MAX_MESSAGES_PER_SECOND'>;
 
@@ -44,6 +46,8 @@ export class Connection implements Peer {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The upgraded socket under `ws`, for frames already framed by frameOnce. */
+    private readonly socket: Duplex,
     readonly identity: Identity,
     private readonly registry: DocRegistry,
     private readonly limits: Limits,
@@ -86,6 +90,14 @@ export class Connection implements Peer {
     // detaches this peer through onClose; a callback per frame would also cost one
     // nextTick per frame, where frames without one share the stream's single tick.
     this.ws.send(frame, { binary: true });
+  }
+
+  sendFramed(frame: WireFrame): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // ws writes its own frames to this same socket, in call order, and holds none back
+    // while permessage-deflate is off (the endpoint turns it off), so a frame written
+    // here can neither overtake nor split one of ws's.
+    this.socket.write(frame.wire);
   }
 
   close(code: number, reason: string): void {

@@ -13,6 +13,7 @@ import { Timeline } from '../timeline/timeline.js';
 import { DocRegistry } from './docRegistry.js';
 import { decodeMessage } from './protocol.js';
 import type { Peer } from './sharedDoc.js';
+import type { WireFrame } from './wireFrame.js';
 
 const identity: Identity = {
   room: { roomId: 'room12345', title: 't', sides: ['A', 'B'], mediated: false, createdAt: 0 },
@@ -32,6 +33,9 @@ function recordingPeer(onSend: (frame: Uint8Array) => void = () => undefined) {
     send(frame: Uint8Array) {
       peer.sent.push(frame);
       onSend(frame);
+    },
+    sendFramed(frame: WireFrame) {
+      peer.send(frame.message);
     },
     close(code: number) {
       peer.closedWith = code;

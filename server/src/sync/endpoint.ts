@@ -34,8 +34,14 @@ const KEEPALIVE_MS = 30_000;
  */
 export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
   const { config, rooms, registry, log } = deps;
-  // ws's own cap closes with 1009; ours must close with 4413, so ws gets headroom.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(config.MAX_FRAME_BYTES * 2, 1024 * 1024) });
+  const wss = new WebSocketServer({
+    noServer: true,
+    // ws's own cap closes with 1009; ours must close with 4413, so ws gets headroom.
+    maxPayload: Math.max(config.MAX_FRAME_BYTES * 2, 1024 * 1024),
+    // Off, as ws's default: Connection.sendFramed writes pre-framed messages straight
+    // to the socket, which is only safe while ws never queues frames for compression.
+    perMessageDeflate: false,
+  });
   const connections = new Set<Connection>();
   let accepting = true;
 
@@ -46,10 +52,10 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       socket.end(`HTTP/1.1 ${accepting ? '403 Forbidden' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => admit(ws, url));
+    wss.handleUpgrade(req, socket, head, (ws) => admit(ws, socket, url));
   });
 
-  function admit(ws: WebSocket, url: URL): void {
+  function admit(ws: WebSocket, socket: Duplex, url: URL): void {
     const refuse = (code: number, reason: string) => ws.close(code, reason);
     let docName: string;
     try {
@@ -70,7 +76,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       return refuse(CloseCode.TooManyMessages, 'this room has reached its connection limit');
     }
 
-    const connection = new Connection(ws, identity, registry, config, log, deps.events, parsed.scope);
+    const connection = new Connection(ws, socket, identity, registry, config, log, deps.events, parsed.scope);
     try {
       connection.open(registry.attach(docName, parsed.roomId, parsed.scope, connection));
     } catch (error) {

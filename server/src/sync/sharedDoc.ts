@@ -5,13 +5,16 @@ import type { Identity } from '../rooms/identity.js';
 import type { StoredDoc } from '../storage/types.js';
 import { describeTransaction } from '../timeline/describe.js';
 import { encodeAwarenessStates, encodeUpdate } from './protocol.js';
+import { frameOnce, type WireFrame } from './wireFrame.js';
 
 /** One side of a live `/yjs` connection, as the document sees it. */
 export interface Peer {
   readonly identity: Identity;
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds: Set<number>;
-  send(frame: Uint8Array): void;
+  send(message: Uint8Array): void;
+  /** Sends a message framed once for many recipients (a relay or a presence broadcast). */
+  sendFramed(frame: WireFrame): void;
   close(code: number, reason: string): void;
 }
 
@@ -83,8 +86,8 @@ export class SharedDoc {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
       if (changed.length === 0) return;
-      const frame = encodeAwarenessStates(this.awareness, changed);
-      for (const peer of this.peers) peer.send(frame);
+      const frame = frameOnce(encodeAwarenessStates(this.awareness, changed));
+      for (const peer of this.peers) peer.sendFramed(frame);
     });
   }
 
@@ -114,11 +117,11 @@ export class SharedDoc {
     if (this.tooDeep) throw new UnappliedUpdate(`shared types nest deeper than ${MAX_NESTING} levels`, true);
   }
 
-  /** After the commit: relay each change once-encoded to every peer but its origin. */
+  /** After the commit: relay each change, encoded and framed once, to every peer but its origin. */
   relay(changes: PendingChange[]): void {
     for (const change of changes) {
-      const frame = encodeUpdate(change.update);
-      for (const peer of this.peers) if (peer !== change.origin) peer.send(frame);
+      const frame = frameOnce(encodeUpdate(change.update));
+      for (const peer of this.peers) if (peer !== change.origin) peer.sendFramed(frame);
     }
   }
 
