@@ -38,10 +38,12 @@ export function stampAwareness(
       const clientId = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
       const json = decoding.readVarString(d);
-      const state: unknown = JSON.parse(json);
-      if (ownedElsewhere(clientId)) continue;
+      // Echoes are most of the traffic in a crowded room (every stock client re-sends
+      // each change it hears): drop them before parsing anything.
       const known = knownClock(clientId);
       if (known !== undefined && clock <= known && !owned.has(clientId)) continue;
+      if (ownedElsewhere(clientId)) continue;
+      const state: unknown = JSON.parse(json);
       if (!owned.has(clientId)) {
         if (owned.size >= MAX_CLIENTS_PER_CONNECTION) continue;
         owned.add(clientId);
