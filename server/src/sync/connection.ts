@@ -13,7 +13,6 @@ import {
   decodeMessage,
   encodeAwarenessStates,
   encodeSyncStep1,
-  encodeSyncStep2,
   assertDecodable,
   isEmptyUpdate,
   type InboundMessage,
@@ -165,7 +164,7 @@ export class Connection implements Peer {
       case 'syncStep1':
         // Nothing is revealed before it is committed.
         this.registry.flush();
-        this.send(encodeSyncStep2(doc.doc, message.stateVector));
+        this.send(doc.syncStep2(message.stateVector));
         return;
       case 'update': {
         if (isEmptyUpdate(message.update)) return;

@@ -71,6 +71,28 @@ function editUpdate(key: string): Uint8Array {
 }
 
 describe('the document registry', () => {
+  it('answers every newcomer with the current document, including changes since the last newcomer', () => {
+    const { registry } = setup();
+    const writer = recordingPeer();
+    const doc = registry.attach(name, 'room12345', scope, writer);
+    const emptyStateVector = Y.encodeStateVector(new Y.Doc());
+    const firstVisit = () => {
+      const message = decodeMessage(doc.syncStep2(emptyStateVector));
+      if (message.type !== 'update') throw new Error(`expected a sync step 2, got ${message.type}`);
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, message.update);
+      return [...fresh.getMap('positions').keys()].sort();
+    };
+
+    registry.accept(doc, writer, editUpdate('p1'));
+    registry.flush();
+    expect(firstVisit()).toEqual(['p1']);
+    expect(doc.syncStep2(emptyStateVector)).toBe(doc.syncStep2(emptyStateVector));
+    registry.accept(doc, writer, editUpdate('p2'));
+    registry.flush();
+    expect(firstVisit()).toEqual(['p1', 'p2']);
+  });
+
   it('relays an accepted update only after storage has committed it', () => {
     const { storage, registry } = setup();
     let storedWhenRelayed: number | null = null;

@@ -4,7 +4,7 @@ import { COLLECTIONS, RECORDS, type DocScope } from '@parley/shared';
 import type { Identity } from '../rooms/identity.js';
 import type { StoredDoc } from '../storage/types.js';
 import { describeTransaction } from '../timeline/describe.js';
-import { encodeAwarenessStates, encodeUpdate } from './protocol.js';
+import { encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { frameOnce, type WireFrame } from './wireFrame.js';
 
 /** One side of a live `/yjs` connection, as the document sees it. */
@@ -80,6 +80,7 @@ export class SharedDoc {
       this.pendingSentences.push(...describeTransaction(this.doc, this.scope, tr));
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullStateAnswer = null;
       const peer = origin as Peer;
       this.pending.push({ update, origin: peer, sentences: this.pendingSentences.splice(0) });
     });
@@ -92,6 +93,8 @@ export class SharedDoc {
   }
 
   private pendingSentences: string[] = [];
+  /** The sync step 2 for a client that has nothing yet, until the document next changes. */
+  private fullStateAnswer: Uint8Array | null = null;
   private tooDeep = false;
   private touched = false;
 
@@ -125,6 +128,17 @@ export class SharedDoc {
     }
   }
 
+  /**
+   * The answer to a sync step 1. Everyone who arrives with an empty document (a first
+   * visit, a cold join of a crowd) gets the same bytes, so those are encoded once per
+   * version of the document instead of once per newcomer.
+   */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
+    this.fullStateAnswer ??= encodeSyncStep2(this.doc, stateVector);
+    return this.fullStateAnswer;
+  }
+
   removePeer(peer: Peer): void {
     this.peers.delete(peer);
     if (peer.awarenessIds.size > 0) {
@@ -149,6 +163,11 @@ export class UnappliedUpdate extends Error {
   ) {
     super(message);
   }
+}
+
+/** A state vector that lists no client: its encoding is the single varuint 0. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 function changedAnything(tr: Y.Transaction): boolean {
