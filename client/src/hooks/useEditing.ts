@@ -3,8 +3,11 @@ import type { Peer } from './useAwarenessPeers';
 import { useAwarenessPeers } from './useAwarenessPeers';
 import type { DocHandle } from './useRoomDocs';
 
+/** Who edits an item nobody edits: always this one array, so a card given it can skip re-rendering. */
+const NO_EDITORS: Peer[] = [];
+
 export interface Editing {
-  /** The other people whose editor for this item is focused right now. */
+  /** The other people whose editor for this item is focused right now; `NO_EDITORS` if none. */
   editorsOf: (id: string) => Peer[];
   /** Announce (or, with null, withdraw) that this member is editing an item of the collection. */
   setEditing: (id: string | null) => void;
@@ -25,8 +28,12 @@ export function useEditing(handle: DocHandle, collection: string): Editing {
     [provider, name, collection],
   );
   const editorsOf = useCallback(
-    (id: string) =>
-      peers.filter((p) => p.editing?.doc === name && p.editing.collection === collection && p.editing.id === id),
+    (id: string) => {
+      const editors = peers.filter(
+        (p) => p.editing?.doc === name && p.editing.collection === collection && p.editing.id === id,
+      );
+      return editors.length > 0 ? editors : NO_EDITORS;
+    },
     [peers, name, collection],
   );
   return useMemo(() => ({ editorsOf, setEditing }), [editorsOf, setEditing]);

@@ -13,10 +13,9 @@ export interface ItemEditorState {
 }
 
 /** The open/closed state of one item's in-place editor, and its editing announcement. */
-export function useItemEditor(editing: Editing, id: string): ItemEditorState {
+export function useItemEditor(setEditing: Editing['setEditing'], id: string): ItemEditorState {
   const [open, setOpen] = useState(false);
   const [returnFocus, setReturnFocus] = useState(false);
-  const { setEditing } = editing;
   const announce = useCallback((on: boolean) => setEditing(on ? id : null), [setEditing, id]);
   const openEditor = useCallback(() => setOpen(true), []);
   const closeEditor = useCallback(() => {

@@ -71,6 +71,20 @@ describe('board items in a Yjs document', () => {
     expect(bad && !bad.ok && bad.error).toMatch(/text/);
   });
 
+  it('keeps the results it is given for unchanged items and validates the rest', () => {
+    const doc = new Y.Doc();
+    addItem(doc, 'positions', positionSchema, position('p1', 10));
+    addItem(doc, 'positions', positionSchema, position('p2', 20));
+    const [p1, p2] = readItems(doc, 'positions', positionSchema);
+    updateItem(doc, 'positions', positionSchema, 'p1', { text: 'changed' });
+    updateItem(doc, 'positions', positionSchema, 'p2', { text: 'changed too' });
+
+    const again = readItems(doc, 'positions', positionSchema, new Map([['p2', p2!]]));
+    expect(again[1]).toBe(p2);
+    expect(again[0]).not.toBe(p1);
+    expect(again[0]).toMatchObject({ ok: true, value: { text: 'changed' } });
+  });
+
   it('merges concurrent edits of different fields of one item', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();

@@ -29,23 +29,20 @@ function plain(value: unknown): unknown {
   return value instanceof Y.AbstractType ? value.toJSON() : value;
 }
 
-/** Reads and validates every item of a collection; valid ones first by creation time. */
-export function readItems<T extends object>(doc: Y.Doc, name: string, schema: z.ZodType<T>): ItemResult<T>[] {
+/**
+ * Reads and validates every item of a collection; valid ones first by creation time.
+ * `unchanged` holds results the caller read before for items it knows have not changed
+ * since; those are kept as they are (same objects) instead of being validated again.
+ */
+export function readItems<T extends object>(
+  doc: Y.Doc,
+  name: string,
+  schema: z.ZodType<T>,
+  unchanged?: ReadonlyMap<string, ItemResult<T>>,
+): ItemResult<T>[] {
   const results: ItemResult<T>[] = [];
   collection(doc, name).forEach((value, id) => {
-    const raw = plain(value);
-    const candidate = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, id } : raw;
-    const parsed = schema.safeParse(candidate);
-    results.push(
-      parsed.success
-        ? { id, ok: true, value: parsed.data }
-        : {
-            id,
-            ok: false,
-            raw,
-            error: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; '),
-          },
-    );
+    results.push(unchanged?.get(id) ?? readItem(id, value, schema));
   });
   return results.sort((x, y) => {
     if (x.ok !== y.ok) return x.ok ? -1 : 1;
@@ -53,6 +50,20 @@ export function readItems<T extends object>(doc: Y.Doc, name: string, schema: z.
     const ty = y.ok ? sortTime(y.value) : 0;
     return tx - ty || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   });
+}
+
+function readItem<T extends object>(id: string, value: unknown, schema: z.ZodType<T>): ItemResult<T> {
+  const raw = plain(value);
+  const candidate = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, id } : raw;
+  const parsed = schema.safeParse(candidate);
+  return parsed.success
+    ? { id, ok: true, value: parsed.data }
+    : {
+        id,
+        ok: false,
+        raw,
+        error: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; '),
+      };
 }
 
 /** Items carry `createdAt`, or `at` for events such as phase changes. */

@@ -1,4 +1,5 @@
 import type { Constraint } from '@parley/shared';
+import { memo } from 'react';
 import { CONSTRAINT_KIND_LABELS, CONSTRAINT_MODALITY_LABELS } from '../../lib/labels';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
@@ -10,7 +11,7 @@ interface ConstraintItemProps extends ItemProps<Constraint> {
   mine: boolean;
 }
 
-export function ConstraintItem({ constraint, mine, ...item }: ConstraintItemProps) {
+export const ConstraintItem = memo(function ConstraintItem({ constraint, mine, ...item }: ConstraintItemProps) {
   return (
     <EditableItem
       {...item}
@@ -35,4 +36,4 @@ export function ConstraintItem({ constraint, mine, ...item }: ConstraintItemProp
       )}
     />
   );
-}
+});

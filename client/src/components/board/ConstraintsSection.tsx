@@ -4,6 +4,7 @@ import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { Section } from '../ui/Section';
@@ -14,6 +15,7 @@ export function ConstraintsSection({ handle }: { handle: DocHandle<'side'> }) {
   const { session } = useRoom();
   const constraints = useCollection(handle, 'constraints');
   const editing = useEditing(handle, 'constraints');
+  const itemProps = itemPropsOf(constraints, editing, session.memberId);
   const mine = constraints.writable;
 
   return (
@@ -23,16 +25,7 @@ export function ConstraintsSection({ handle }: { handle: DocHandle<'side'> }) {
         noun="constraint"
         empty={mine ? 'No constraints yet. What are your boundaries?' : 'No constraints yet.'}
       >
-        {(constraint) => (
-          <ConstraintItem
-            constraint={constraint}
-            mine={mine}
-            editing={editing}
-            selfMemberId={session.memberId}
-            onUpdate={(patch) => constraints.update(constraint.id, patch)}
-            onRemove={() => constraints.remove(constraint.id)}
-          />
-        )}
+        {(constraint) => <ConstraintItem constraint={constraint} mine={mine} {...itemProps(constraint.id)} />}
       </CollectionList>
       {mine && (
         <AddItem label="Add a constraint">

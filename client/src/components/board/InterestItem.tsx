@@ -1,20 +1,23 @@
 import type { Interest, Position } from '@parley/shared';
+import { memo, useContext } from 'react';
 import { CORE_CONCERN_LABELS, INTEREST_KIND_LABELS } from '../../lib/labels';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';
 import { Importance } from '../ui/Importance';
+import type { ItemFormProps } from '../ui/ItemForm';
+import type { InterestValues } from './InterestForm';
 import { InterestForm } from './InterestForm';
+import { SidePositions } from './sidePositions';
 
 interface InterestItemProps extends ItemProps<Interest> {
   interest: Interest;
-  positions: Position[];
+  /** The positions it explains, from `positionsExplained`. */
+  explains: Position[];
   mine: boolean;
 }
 
-export function InterestItem({ interest, positions, mine, ...item }: InterestItemProps) {
-  // Links to positions that were removed since are simply not shown.
-  const explains = interest.positionIds.flatMap((id) => positions.filter((p) => p.id === id));
+export const InterestItem = memo(function InterestItem({ interest, explains, mine, ...item }: InterestItemProps) {
   const initial = {
     text: interest.text,
     kind: interest.kind,
@@ -31,7 +34,7 @@ export function InterestItem({ interest, positions, mine, ...item }: InterestIte
       name={`interest “${short(interest.text)}”`}
       initial={initial}
       editable={mine}
-      renderForm={(form) => <InterestForm {...form} positions={positions} />}
+      renderForm={(form) => <InterestEditForm {...form} />}
       renderView={() => (
         <>
           <p className="item-text">{interest.text}</p>
@@ -54,4 +57,8 @@ export function InterestItem({ interest, positions, mine, ...item }: InterestIte
       )}
     />
   );
+});
+
+function InterestEditForm(form: ItemFormProps<InterestValues>) {
+  return <InterestForm {...form} positions={useContext(SidePositions)} />;
 }

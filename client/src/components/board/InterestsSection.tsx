@@ -1,20 +1,27 @@
 import { newId } from '@parley/shared';
+import { useMemo } from 'react';
 import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
+import { validOnly } from '../../hooks/useSideCollections';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { Section } from '../ui/Section';
 import { InterestForm, NEW_INTEREST } from './InterestForm';
 import { InterestItem } from './InterestItem';
+import { positionsExplained, SidePositions } from './sidePositions';
 
 export function InterestsSection({ handle }: { handle: DocHandle<'side'> }) {
   const { session } = useRoom();
   const interests = useCollection(handle, 'interests');
-  const positions = useCollection(handle, 'positions').items.flatMap((p) => (p.ok ? [p.value] : []));
+  const positionItems = useCollection(handle, 'positions').items;
+  const positions = useMemo(() => validOnly(positionItems), [positionItems]);
+  const positionsById = useMemo(() => new Map(positions.map((p) => [p.id, p])), [positions]);
   const editing = useEditing(handle, 'interests');
+  const itemProps = itemPropsOf(interests, editing, session.memberId);
   const mine = interests.writable;
 
   return (
@@ -23,23 +30,22 @@ export function InterestsSection({ handle }: { handle: DocHandle<'side'> }) {
       count={interests.items.length}
       description="Needs, fears and aspirations beneath the positions."
     >
-      <CollectionList
-        view={interests}
-        noun="interest"
-        empty={mine ? 'No interests yet. What lies beneath your positions?' : 'No interests yet.'}
-      >
-        {(interest) => (
-          <InterestItem
-            interest={interest}
-            positions={positions}
-            mine={mine}
-            editing={editing}
-            selfMemberId={session.memberId}
-            onUpdate={(patch) => interests.update(interest.id, patch)}
-            onRemove={() => interests.remove(interest.id)}
-          />
-        )}
-      </CollectionList>
+      <SidePositions.Provider value={positions}>
+        <CollectionList
+          view={interests}
+          noun="interest"
+          empty={mine ? 'No interests yet. What lies beneath your positions?' : 'No interests yet.'}
+        >
+          {(interest) => (
+            <InterestItem
+              interest={interest}
+              explains={positionsExplained(interest, positionsById)}
+              mine={mine}
+              {...itemProps(interest.id)}
+            />
+          )}
+        </CollectionList>
+      </SidePositions.Provider>
       {mine && (
         <AddItem label="Add an interest">
           {(close) => (

@@ -1,4 +1,5 @@
 import type { Notice } from '@parley/shared';
+import { memo } from 'react';
 import { short } from '../../lib/text';
 import { formatMoment } from '../ui/dates';
 import type { ItemProps } from '../ui/EditableItem';
@@ -10,7 +11,7 @@ interface NoticeItemProps extends ItemProps<Notice> {
   mine: boolean;
 }
 
-export function NoticeItem({ notice, mine, ...item }: NoticeItemProps) {
+export const NoticeItem = memo(function NoticeItem({ notice, mine, ...item }: NoticeItemProps) {
   return (
     <EditableItem
       {...item}
@@ -30,4 +31,4 @@ export function NoticeItem({ notice, mine, ...item }: NoticeItemProps) {
       )}
     />
   );
-}
+});

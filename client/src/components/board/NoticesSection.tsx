@@ -5,6 +5,7 @@ import { useRoom } from '../../hooks/useRoom';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { validOnly } from '../../hooks/useSideCollections';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { InvalidItem } from '../ui/InvalidItem';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
@@ -17,6 +18,7 @@ export function NoticesSection({ handle }: { handle: DocHandle<'side'> }) {
   const { session } = useRoom();
   const notices = useCollection(handle, 'notices');
   const editing = useEditing(handle, 'notices');
+  const itemProps = itemPropsOf(notices, editing, session.memberId);
   const mine = notices.writable;
   const valid = validOnly(notices.items).reverse();
   const invalid = notices.items.filter((i) => !i.ok);
@@ -43,15 +45,7 @@ export function NoticesSection({ handle }: { handle: DocHandle<'side'> }) {
       <ItemList empty={mine ? 'No notices yet. Announce a move before you make it.' : 'No notices yet.'}>
         {[
           ...valid.map((notice) => (
-            <NoticeItem
-              key={notice.id}
-              notice={notice}
-              mine={mine}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => notices.update(notice.id, patch)}
-              onRemove={() => notices.remove(notice.id)}
-            />
+            <NoticeItem key={notice.id} notice={notice} mine={mine} {...itemProps(notice.id)} />
           )),
           ...invalid.map((item) => (
             <InvalidItem

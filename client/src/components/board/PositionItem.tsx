@@ -1,4 +1,5 @@
 import type { Position } from '@parley/shared';
+import { memo } from 'react';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';
@@ -11,7 +12,7 @@ interface PositionItemProps extends ItemProps<Position> {
   mine: boolean;
 }
 
-export function PositionItem({ position, mine, ...item }: PositionItemProps) {
+export const PositionItem = memo(function PositionItem({ position, mine, ...item }: PositionItemProps) {
   const incomplete = position.because.trim() === '';
 
   return (
@@ -41,11 +42,11 @@ export function PositionItem({ position, mine, ...item }: PositionItemProps) {
               buttonLabel="Add because"
               emptyMessage="Write the reason first."
               onFocusChange={editor.announce}
-              onSave={(because) => item.onUpdate({ because })}
+              onSave={(because) => item.onUpdate(position.id, { because })}
             />
           )}
         </>
       )}
     />
   );
-}
+});

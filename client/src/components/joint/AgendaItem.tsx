@@ -39,7 +39,7 @@ export function AgendaItem({ topic, position, writable, onMoveUp, onMoveDown, ..
               hideLabel
               value={topic.status}
               options={AGENDA_STATUS_LABELS}
-              onChange={(status) => item.onUpdate({ status })}
+              onChange={(status) => item.onUpdate(topic.id, { status })}
               onFocus={() => editor.announce(true)}
               onBlur={() => editor.announce(false)}
             />

@@ -4,6 +4,7 @@ import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { InvalidItem } from '../ui/InvalidItem';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
@@ -18,6 +19,7 @@ export function AgendaSection() {
   const { session, docs } = useRoom();
   const agenda = useCollection(docs.joint, 'agenda');
   const editing = useEditing(docs.joint, 'agenda');
+  const itemProps = itemPropsOf(agenda, editing, session.memberId);
   const topics = agenda.items.flatMap((i) => (i.ok ? [i.value] : [])).sort(byOrder);
   const invalid = agenda.items.filter((i) => !i.ok);
 
@@ -42,10 +44,7 @@ export function AgendaSection() {
               topic={topic}
               position={index + 1}
               writable={agenda.writable}
-              editing={editing}
-              selfMemberId={session.memberId}
-              onUpdate={(patch) => agenda.update(topic.id, patch)}
-              onRemove={() => agenda.remove(topic.id)}
+              {...itemProps(topic.id)}
               onMoveUp={index > 0 ? () => move(index, index - 1) : undefined}
               onMoveDown={index < topics.length - 1 ? () => move(index, index + 1) : undefined}
             />

@@ -6,7 +6,7 @@ import type { Editing } from '../../hooks/useEditing';
 import { short } from '../../lib/text';
 import { AddItem } from '../ui/AddItem';
 import type { ItemProps } from '../ui/EditableItem';
-import { EditableItem } from '../ui/EditableItem';
+import { EditableItem, itemPropsOf } from '../ui/EditableItem';
 import { InlineSelect } from '../ui/InlineSelect';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { AcceptancePanel } from './AcceptancePanel';
@@ -44,6 +44,7 @@ export function AgreementItem({
   const locked = acceptedBy.length > 0;
   const inForce = status === 'accepted' || status === 'done' || status === 'broken';
   const unverified = commitments.filter((c) => c.verification.trim() === '').length;
+  const commitmentProps = itemPropsOf(commitmentsView, commitmentEditing, item.selfMemberId);
 
   return (
     <EditableItem
@@ -89,10 +90,7 @@ export function AgreementItem({
                     writable={writable}
                     locked={locked}
                     inForce={inForce}
-                    editing={commitmentEditing}
-                    selfMemberId={item.selfMemberId}
-                    onUpdate={(patch) => commitmentsView.update(commitment.id, patch)}
-                    onRemove={() => commitmentsView.remove(commitment.id)}
+                    {...commitmentProps(commitment.id)}
                   />
                 ))}
               </ul>
@@ -130,7 +128,7 @@ export function AgreementItem({
                 context={`of ${name}`}
                 value={agreement.outcome}
                 options={OUTCOME_LABELS}
-                onChange={(outcome) => item.onUpdate({ outcome })}
+                onChange={(outcome) => item.onUpdate(agreement.id, { outcome })}
                 onFocus={() => editor.announce(true)}
                 onBlur={() => editor.announce(false)}
               />

@@ -1,10 +1,10 @@
-import type { Agreement } from '@parley/shared';
 import { agreementStatus, newId } from '@parley/shared';
 import { useAcceptances } from '../../hooks/useAcceptances';
 import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { InvalidItem } from '../ui/InvalidItem';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { ItemList, Section } from '../ui/Section';
@@ -26,14 +26,15 @@ export function AgreementsSection() {
   // Commitments are their own items; one whose agreement is gone (or that is invalid) is still shown.
   const strayCommitments = commitments.items.filter((i) => !i.ok || !known.has(i.value.agreementId));
 
-  const remove = (agreement: Agreement) => {
-    agreements.remove(agreement.id);
-    for (const c of validCommitments) if (c.agreementId === agreement.id) commitments.remove(c.id);
+  const remove = (id: string) => {
+    agreements.remove(id);
+    for (const c of validCommitments) if (c.agreementId === id) commitments.remove(c.id);
     // Only our own acceptance can go; the other side's stays in its own document, unseen without the agreement.
-    if (acceptances.own && acceptances.acceptedBy(agreement.id).includes(acceptances.own)) {
-      acceptances.withdraw(agreement.id);
+    if (acceptances.own && acceptances.acceptedBy(id).includes(acceptances.own)) {
+      acceptances.withdraw(id);
     }
   };
+  const itemProps = itemPropsOf({ update: agreements.update, remove }, editing, session.memberId);
 
   return (
     <Section
@@ -54,11 +55,8 @@ export function AgreementsSection() {
                 acceptances={acceptances}
                 room={session.room}
                 writable={writable}
-                editing={editing}
                 commitmentEditing={commitmentEditing}
-                selfMemberId={session.memberId}
-                onUpdate={(patch) => agreements.update(item.id, patch)}
-                onRemove={() => remove(item.value)}
+                {...itemProps(item.id)}
               />
             ) : (
               <InvalidItem

@@ -51,7 +51,7 @@ export function CommitmentItem({ commitment, room, writable, locked, inForce, ..
                 context={`of ${name}`}
                 value={commitment.status}
                 options={COMMITMENT_STATUS_LABELS}
-                onChange={(status) => item.onUpdate({ status })}
+                onChange={(status) => item.onUpdate(commitment.id, { status })}
                 onFocus={() => editor.announce(true)}
                 onBlur={() => editor.announce(false)}
               />
@@ -94,7 +94,7 @@ export function CommitmentItem({ commitment, room, writable, locked, inForce, ..
                 buttonLabel="Add verification"
                 emptyMessage="Describe how it will be verified first."
                 onFocusChange={editor.announce}
-                onSave={(verification) => item.onUpdate({ verification })}
+                onSave={(verification) => item.onUpdate(commitment.id, { verification })}
               />
             )}
           </div>

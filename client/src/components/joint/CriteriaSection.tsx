@@ -3,6 +3,7 @@ import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { Section } from '../ui/Section';
@@ -13,6 +14,7 @@ export function CriteriaSection() {
   const { session, docs } = useRoom();
   const criteria = useCollection(docs.joint, 'criteria');
   const editing = useEditing(docs.joint, 'criteria');
+  const itemProps = itemPropsOf(criteria, editing, session.memberId);
 
   return (
     <Section
@@ -26,14 +28,7 @@ export function CriteriaSection() {
         empty={criteria.writable ? 'No criteria yet. What fair standard could both sides accept?' : 'No criteria yet.'}
       >
         {(criterion) => (
-          <CriterionItem
-            criterion={criterion}
-            writable={criteria.writable}
-            editing={editing}
-            selfMemberId={session.memberId}
-            onUpdate={(patch) => criteria.update(criterion.id, patch)}
-            onRemove={() => criteria.remove(criterion.id)}
-          />
+          <CriterionItem criterion={criterion} writable={criteria.writable} {...itemProps(criterion.id)} />
         )}
       </CollectionList>
       {criteria.writable && (

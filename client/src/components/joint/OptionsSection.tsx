@@ -1,10 +1,11 @@
-import type { Interest, Option, SideId } from '@parley/shared';
+import type { Interest, SideId } from '@parley/shared';
 import { newId, optionCoverage } from '@parley/shared';
 import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
 import type { Scores } from '../../hooks/useScores';
 import { AddItem } from '../ui/AddItem';
+import { itemPropsOf } from '../ui/EditableItem';
 import { CollectionList } from '../ui/CollectionList';
 import { closeWhenSaved } from '../ui/ItemForm';
 import { Section } from '../ui/Section';
@@ -21,11 +22,12 @@ export function OptionsSection({ interests, scores }: OptionsSectionProps) {
   const options = useCollection(docs.joint, 'options');
   const editing = useEditing(docs.joint, 'options');
 
-  const remove = (option: Option) => {
-    options.remove(option.id);
+  const remove = (id: string) => {
+    options.remove(id);
     // The other side's score stays in its own document (only it may remove it); ours goes with the option.
-    if (scores.own && scores.of(scores.own, option.id) !== null) scores.clear(option.id);
+    if (scores.own && scores.of(scores.own, id) !== null) scores.clear(id);
   };
+  const itemProps = itemPropsOf({ update: options.update, remove }, editing, session.memberId);
 
   return (
     <Section
@@ -46,10 +48,7 @@ export function OptionsSection({ interests, scores }: OptionsSectionProps) {
             scores={scores}
             room={session.room}
             writable={options.writable}
-            editing={editing}
-            selfMemberId={session.memberId}
-            onUpdate={(patch) => options.update(option.id, patch)}
-            onRemove={() => remove(option)}
+            {...itemProps(option.id)}
           />
         )}
       </CollectionList>

@@ -1,7 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WriteResult } from '../../hooks/useCollection';
-import type { Editing } from '../../hooks/useEditing';
 import { EditableItem } from './EditableItem';
 import { ItemForm } from './ItemForm';
 
@@ -12,8 +11,8 @@ interface Note {
   detail: string;
 }
 
-function renderNote(onUpdate: (patch: Partial<Note>) => WriteResult, editable = true) {
-  const editing: Editing = { editorsOf: () => [], setEditing: vi.fn() };
+function renderNote(onUpdate: (id: string, patch: Partial<Note>) => WriteResult, editable = true) {
+  const setEditing = vi.fn();
   const note: Note = { text: 'Rent stays', detail: 'for a year' };
   render(
     <ul>
@@ -23,7 +22,8 @@ function renderNote(onUpdate: (patch: Partial<Note>) => WriteResult, editable = 
         name="note “Rent stays”"
         initial={note}
         editable={editable}
-        editing={editing}
+        editors={[]}
+        setEditing={setEditing}
         selfMemberId="me"
         onUpdate={onUpdate}
         onRemove={() => {}}
@@ -38,17 +38,17 @@ function renderNote(onUpdate: (patch: Partial<Note>) => WriteResult, editable = 
       />
     </ul>,
   );
-  return editing;
+  return setEditing;
 }
 
 describe('EditableItem with an ItemForm', () => {
   it('refuses blank text, saves only what changed, trimmed, and gives focus back to Edit', () => {
     const onUpdate = vi.fn((): WriteResult => ({ ok: true }));
-    const editing = renderNote(onUpdate);
+    const setEditing = renderNote(onUpdate);
     fireEvent.click(screen.getByRole('button', { name: 'Edit note “Rent stays”' }));
     const form = screen.getByRole('form', { name: 'Edit note “Rent stays”' });
     expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: 'Note' }));
-    expect(editing.setEditing).toHaveBeenCalledWith('n1');
+    expect(setEditing).toHaveBeenCalledWith('n1');
 
     fireEvent.change(within(form).getByRole('textbox', { name: 'Note' }), { target: { value: '   ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
@@ -57,7 +57,7 @@ describe('EditableItem with an ItemForm', () => {
 
     fireEvent.change(within(form).getByRole('textbox', { name: 'Note' }), { target: { value: '  Rent drops  ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
-    expect(onUpdate).toHaveBeenCalledWith({ text: 'Rent drops' });
+    expect(onUpdate).toHaveBeenCalledWith('n1', { text: 'Rent drops' });
     expect(screen.queryByRole('form')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit note “Rent stays”' }));
   });
@@ -68,7 +68,7 @@ describe('EditableItem with an ItemForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit note “Rent stays”' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Detail' }), { target: { value: 'for two years' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onUpdate).toHaveBeenCalledWith({ detail: 'for two years' });
+    expect(onUpdate).toHaveBeenCalledWith('n1', { detail: 'for two years' });
     expect(screen.getByRole('alert').textContent).toBe('This item was removed by someone else.');
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Detail' }), { target: { value: 'for a year' } });

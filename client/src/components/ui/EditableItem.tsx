@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Peer } from '../../hooks/useAwarenessPeers';
 import type { WriteResult } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
 import type { ItemEditorState } from '../../hooks/useItemEditor';
@@ -9,12 +10,36 @@ import { ItemActions } from './ItemActions';
 import type { ItemFormProps } from './ItemForm';
 import { closeWhenSaved } from './ItemForm';
 
-/** What a section hands each item it lists. */
+/**
+ * What a section hands each item it lists. The callbacks take the item's id, so one
+ * function serves every card and a memoised card is not re-rendered for a new closure.
+ */
 export interface ItemProps<T> {
-  editing: Editing;
+  /** The others editing this item now (from `Editing.editorsOf`: one empty array while nobody is). */
+  editors: Peer[];
+  setEditing: Editing['setEditing'];
   selfMemberId: string;
-  onUpdate: (patch: Partial<Omit<T, 'id'>>) => WriteResult;
-  onRemove: () => void;
+  onUpdate: (id: string, patch: Partial<Omit<T, 'id'>>) => WriteResult;
+  onRemove: (id: string) => void;
+}
+
+/**
+ * What a section hands the card of each item, by id. Given writes that stay the same
+ * (`useCollection`'s do), these props change only when the item's editors do, so a
+ * memoised card re-renders for its own item alone.
+ */
+export function itemPropsOf<T>(
+  writes: { update: ItemProps<T>['onUpdate']; remove: ItemProps<T>['onRemove'] },
+  editing: Editing,
+  selfMemberId: string,
+): (id: string) => ItemProps<T> {
+  return (id) => ({
+    editors: editing.editorsOf(id),
+    setEditing: editing.setEditing,
+    selfMemberId,
+    onUpdate: writes.update,
+    onRemove: writes.remove,
+  });
 }
 
 interface EditableItemProps<V> {
@@ -27,10 +52,11 @@ interface EditableItemProps<V> {
   initial: V;
   /** Whether this member may edit and remove it here. */
   editable: boolean;
-  editing: Editing;
+  editors: Peer[];
+  setEditing: Editing['setEditing'];
   selfMemberId: string;
-  onUpdate: (patch: NoInfer<Partial<V>>) => WriteResult;
-  onRemove: () => void;
+  onUpdate: (id: string, patch: NoInfer<Partial<V>>) => WriteResult;
+  onRemove: (id: string) => void;
   /** The item's form, given what every item form takes. */
   renderForm: (form: ItemFormProps<V>) => ReactNode;
   /** What it shows while its editor is closed; in-place controls announce editing through `editor`. */
@@ -46,18 +72,19 @@ interface EditableItemProps<V> {
  * Remove for those who may change it.
  */
 export function EditableItem<V extends object>(props: EditableItemProps<V>) {
-  const { id, className, name, initial, editable, editing, selfMemberId, onUpdate, onRemove, actions } = props;
-  const editor = useItemEditor(editing, id);
+  const { id, className, name, initial, editable, editors, setEditing, selfMemberId, onUpdate, onRemove, actions } =
+    props;
+  const editor = useItemEditor(setEditing, id);
 
   const saveChanges = (values: V): WriteResult => {
     const patch = changedFields(initial, values);
     // Saved as it was: close without writing.
-    return Object.keys(patch).length === 0 ? { ok: true } : onUpdate(patch);
+    return Object.keys(patch).length === 0 ? { ok: true } : onUpdate(id, patch);
   };
 
   return (
     <li className={className}>
-      <EditorsNote editors={editing.editorsOf(id)} selfMemberId={selfMemberId} />
+      <EditorsNote editors={editors} selfMemberId={selfMemberId} />
       {editor.open
         ? props.renderForm({
             initial,
@@ -70,7 +97,12 @@ export function EditableItem<V extends object>(props: EditableItemProps<V>) {
         : props.renderView(editor)}
       {props.renderDetails?.(editor)}
       {editable && !editor.open && (
-        <ItemActions what={name} returnFocus={editor.returnFocus} onEdit={editor.openEditor} onRemove={onRemove}>
+        <ItemActions
+          what={name}
+          returnFocus={editor.returnFocus}
+          onEdit={editor.openEditor}
+          onRemove={() => onRemove(id)}
+        >
           {actions}
         </ItemActions>
       )}
