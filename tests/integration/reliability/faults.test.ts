@@ -328,9 +328,8 @@ describe('compaction', () => {
 function countUpdates(server: TestServer, room: RoomFixture): number {
   const db = new Database(path.join(server.dataDir, 'parley.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return (
-      db.prepare('SELECT COUNT(*) AS n FROM doc_log WHERE doc LIKE ?').get(`${room.roomId}/%`) as { n: number }
-    ).n;
+    return (db.prepare('SELECT COUNT(*) AS n FROM doc_log WHERE doc LIKE ?').get(`${room.roomId}/%`) as { n: number })
+      .n;
   } finally {
     db.close();
   }
