@@ -15,11 +15,12 @@ const ROOM = 'room-one';
 let dir: string;
 let engines: PulseEngine[] = [];
 
-function engine(link?: Partial<PulseLink>) {
+function engine(link?: Partial<PulseLink>, options: { historiesCached?: number } = {}) {
   const e = new PulseEngine(openPulseStore(path.join(dir, 'pulses.sqlite')), {
     minuteMs: MINUTE,
     log: createLogger('silent'),
     now: () => Date.now(),
+    ...options,
   });
   const changes: string[] = [];
   const pauses: PauseState[] = [];
@@ -89,6 +90,23 @@ describe('PulseEngine', () => {
       closedAt: pulse.closesAt,
       result: { released: false, answers: 1, reason: 'below_minimum' },
     });
+  });
+
+  it('keeps the closed pulses of every room exactly once while only some histories stay in memory', () => {
+    const { e } = engine({}, { historiesCached: 1 });
+    const closeOne = (roomId: string) => {
+      const pulse = e.start(roomId, { windowSec: 30 }, ['m1', 'm2', 'm3']);
+      vi.advanceTimersByTime(30_000);
+      return pulse.pulseId;
+    };
+    const a1 = closeOne('room-a');
+    const b1 = closeOne('room-b');
+    expect(e.state('room-b').history.map((p) => p.pulseId)).toEqual([b1]);
+    const a2 = closeOne('room-a');
+    expect(e.state('room-a').history.map((p) => p.pulseId)).toEqual([a1, a2]);
+    const b2 = closeOne('room-b');
+    expect(e.state('room-b').history.map((p) => p.pulseId)).toEqual([b1, b2]);
+    expect(e.state('room-a').history.map((p) => p.pulseId)).toEqual([a1, a2]);
   });
 
   it('refuses an answer from someone who was not connected when the pulse opened', () => {

@@ -31,6 +31,8 @@ export interface PulseEngineOptions {
   now?: () => number;
   /** Closed pulses kept in a room's state. */
   historyLimit?: number;
+  /** Rooms whose closed pulses stay in memory; the others are read from the store when asked. */
+  historiesCached?: number;
   pauseIntervalMs?: number;
 }
 
@@ -77,6 +79,7 @@ export class PulseEngine {
   private stopped = false;
   private readonly now: () => number;
   private readonly historyLimit: number;
+  private readonly historiesCached: number;
   private readonly pauseIntervalMs: number;
 
   constructor(
@@ -85,6 +88,7 @@ export class PulseEngine {
   ) {
     this.now = options.now ?? Date.now;
     this.historyLimit = options.historyLimit ?? 200;
+    this.historiesCached = options.historiesCached ?? 1_000;
     this.pauseIntervalMs = options.pauseIntervalMs ?? PAUSE_REQUEST_INTERVAL_MS;
     this.resume();
   }
@@ -300,8 +304,10 @@ export class PulseEngine {
     const closed = this.store.closePulse(pulseId, closedAt, this.store.minAnswers(roomId));
     this.open.delete(roomId);
     const view = this.closedView(closed);
+    // A history read from the store now already holds this pulse; only a cached one lacks it.
+    const cached = this.closedViews.has(roomId);
     const history = this.history(roomId);
-    history.push(view);
+    if (cached) history.push(view);
     if (history.length > this.historyLimit) history.splice(0, history.length - this.historyLimit);
     this.changed(roomId);
     return view;
@@ -338,11 +344,18 @@ export class PulseEngine {
     this.changed(roomId);
   }
 
+  /**
+   * A room's closed pulses, cached for the rooms used most recently (a Map keeps
+   * insertion order, so the first key is the least recently used). Every closed pulse is
+   * in the store before it is in a cache, so forgetting one loses nothing.
+   */
   private history(roomId: string): PulseView[] {
     let views = this.closedViews.get(roomId);
-    if (!views) {
-      views = this.store.history(roomId, this.historyLimit).map((p) => this.closedView(p));
-      this.closedViews.set(roomId, views);
+    if (views) this.closedViews.delete(roomId);
+    else views = this.store.history(roomId, this.historyLimit).map((p) => this.closedView(p));
+    this.closedViews.set(roomId, views);
+    if (this.closedViews.size > this.historiesCached) {
+      this.closedViews.delete(this.closedViews.keys().next().value as string);
     }
     return views;
   }
@@ -407,5 +420,7 @@ export class PulseEngine {
 
   private forgetOldPauses(now: number): void {
     for (const [key, at] of this.lastPause) if (now - at >= this.pauseIntervalMs) this.lastPause.delete(key);
+    // A bucket that has refilled is the same as a new one.
+    for (const [roomId, bucket] of this.roomPauses) if (bucket.isFull(now)) this.roomPauses.delete(roomId);
   }
 }

@@ -12,6 +12,11 @@ export class TokenBucket {
     this.last = now;
   }
 
+  /** Whether the bucket has refilled completely, so that forgetting it changes nothing. */
+  isFull(now = Date.now()): boolean {
+    return this.tokens + ((now - this.last) / 1000) * this.perSecond >= this.burst;
+  }
+
   take(now = Date.now()): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
