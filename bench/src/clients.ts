@@ -9,6 +9,8 @@ export interface BenchClient {
   readonly doc: Y.Doc;
   /** Resolves with the milliseconds from creation to the first completed sync. */
   readonly synced: Promise<number>;
+  /** Resolves with the milliseconds from creation to the WebSocket's open (the handshake's end). */
+  readonly opened: Promise<number>;
   /** Connection losses seen after the first sync (each one is a reconnect). */
   disconnects: number;
   /** Close codes the server sent, for the report when something went wrong. */
@@ -42,6 +44,14 @@ function yWebsocketClient(server: ServerKind, ws: string, target: Target): Bench
     doc,
     disconnects: 0,
     closeCodes: [],
+    opened: new Promise((resolve) => {
+      const onStatus = ({ status }: { status: string }) => {
+        if (status !== 'connected') return;
+        provider.off('status', onStatus);
+        resolve(performance.now() - started);
+      };
+      provider.on('status', onStatus);
+    }),
     synced: new Promise((resolve) => {
       const onSync = (isSynced: boolean) => {
         if (!isSynced) return;
@@ -68,7 +78,13 @@ function yWebsocketClient(server: ServerKind, ws: string, target: Target): Bench
 function hocuspocusClient(ws: string, target: Target): BenchClient {
   const started = performance.now();
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: ws, WebSocketPolyfill: WebSocket });
+  let resolveOpened: (ms: number) => void = () => {};
+  const opened = new Promise<number>((resolve) => (resolveOpened = resolve));
+  const socket = new HocuspocusProviderWebsocket({
+    url: ws,
+    WebSocketPolyfill: WebSocket,
+    onOpen: () => resolveOpened(performance.now() - started),
+  });
   let resolveSynced: (ms: number) => void = () => {};
   const synced = new Promise<number>((resolve) => (resolveSynced = resolve));
   let wasSynced = false;
@@ -78,6 +94,7 @@ function hocuspocusClient(ws: string, target: Target): BenchClient {
     disconnects: 0,
     closeCodes: [],
     synced,
+    opened,
     destroy() {
       destroyed = true;
       provider.destroy();

@@ -18,6 +18,8 @@ import type {
 } from './types.js';
 
 const SETUP_TIMEOUT_MS = 180_000;
+/** Percentiles of a figure nobody reached (every joiner timed out). */
+const NO_SAMPLES: Percentiles = { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN };
 
 function send(message: LoadMessage): void {
   process.send?.(message);
@@ -106,6 +108,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
   const targets = await makeTargets(config, shape.rooms, 'edit');
   const latencies = new Samples();
   const firstSync = new Samples();
+  const handshake = new Samples();
   let lastDeliveryAt = 0;
   const editors: Editor[] = [];
   const byRoom: Editor[][] = targets.map(() => []);
@@ -132,6 +135,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
       editors.push(editor);
       byRoom[room]!.push(editor);
       firstSync.push(await client.synced);
+      handshake.push(await client.opened);
     }),
     SETUP_TIMEOUT_MS,
     'connecting the clients',
@@ -190,6 +194,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
     measuredMs,
     latencyMs: percentiles(latencies.view()),
     firstSyncMs: percentiles(firstSync.view()) as Percentiles,
+    handshakeMs: percentiles(handshake.view()) as Percentiles,
     roomsConverged: byRoom.filter((list) => converged(list.map((e) => e.client))).length,
     disconnects: clients.reduce((n, c) => n + c.disconnects, 0),
     loadCpuMs: 0,
@@ -236,12 +241,14 @@ async function runColdJoin(config: LoadConfig, shape: ColdJoinShape): Promise<Lo
   const started = performance.now();
   const joiners = Array.from({ length: shape.joiners }, () => connectClient(config.server, config.base, target!));
   const firstSync = new Samples();
+  const handshake = new Samples();
   let lost = 0;
   let synced = 0;
   await withTimeout(
     Promise.all(
       joiners.map(async (client) => {
         firstSync.push(await client.synced);
+        handshake.push(await client.opened);
         synced += 1;
         lost += shape.priorUpdates - client.doc.getMap('prior').size;
       }),
@@ -266,7 +273,8 @@ async function runColdJoin(config: LoadConfig, shape: ColdJoinShape): Promise<Lo
     windowMs,
     measuredMs: windowMs,
     latencyMs: null,
-    firstSyncMs: percentiles(firstSync.view()) ?? { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN },
+    firstSyncMs: percentiles(firstSync.view()) ?? NO_SAMPLES,
+    handshakeMs: percentiles(handshake.view()) ?? NO_SAMPLES,
     roomsConverged: converged(joiners) ? 1 : 0,
     disconnects: joiners.reduce((n, c) => n + c.disconnects, 0),
     loadCpuMs: 0,

@@ -30,6 +30,8 @@ export interface Figures {
   latencyP99: number | null;
   firstSyncP50: number;
   firstSyncP99: number;
+  /** The handshake's share of the first sync: provider created → WebSocket open, p50. */
+  handshakeP50: number;
   cpuMsPer1kDeliveries: number | null;
   rssKbPerRoom: number;
 }
@@ -48,6 +50,7 @@ export function figuresOf(r: Omit<RunResult, 'figures'>): Figures | null {
     latencyP99: load.latencyMs?.p99 ?? null,
     firstSyncP50: load.firstSyncMs.p50,
     firstSyncP99: load.firstSyncMs.p99,
+    handshakeP50: load.handshakeMs.p50,
     cpuMsPer1kDeliveries: load.deliveries > 0 ? (r.serverCpuMs / load.deliveries) * 1000 : null,
     rssKbPerRoom: (r.rssBytes - r.baselineRssBytes) / 1024 / load.rooms,
   };

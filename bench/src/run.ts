@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `  ${shape.name.padEnd(30)} ${SERVER_LABEL[server].padEnd(26)} ` +
           (f
-            ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms, ` +
+            ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms (handshake p50 ${f.handshakeP50.toFixed(1)}), ` +
               `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms, rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
             : `FAILED: ${r.error}`) +
           `, others ${r.foreignCores.toFixed(2)} cores (${((Date.now() - t) / 1000).toFixed(0)} s)\n`,

@@ -52,6 +52,8 @@ export interface LoadResult {
   measuredMs: number;
   latencyMs: Percentiles | null;
   firstSyncMs: Percentiles;
+  /** Provider created → WebSocket open: the part of the first sync spent on the handshake. */
+  handshakeMs: Percentiles;
   roomsConverged: number;
   disconnects: number;
   loadCpuMs: number;
