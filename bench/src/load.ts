@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { connectClient, type BenchClient, type Target } from './clients.js';
 import { Samples, percentiles } from './stats.js';
+import { sleep, withTimeout } from './timeouts.js';
 import type {
   ColdJoinShape,
   ControlMessage,
@@ -28,20 +29,6 @@ function send(message: LoadMessage): void {
 const waiters = new Map<string, () => void>();
 function waitFor(type: 'go' | 'finish'): Promise<void> {
   return new Promise((resolve) => waiters.set(type, resolve));
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */
@@ -138,7 +125,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
       handshake.push(await client.opened);
     }),
     SETUP_TIMEOUT_MS,
-    'connecting the clients',
+    'the clients to connect',
   );
 
   send({ type: 'ready' });
@@ -210,7 +197,7 @@ async function runColdJoin(config: LoadConfig, shape: ColdJoinShape): Promise<Lo
   // and a second client confirms the server relayed all of it before anyone joins.
   const seeder = connectClient(config.server, config.base, target!);
   const checker = connectClient(config.server, config.base, target!);
-  await withTimeout(Promise.all([seeder.synced, checker.synced]), 30_000, 'connecting the seeding clients');
+  await withTimeout(Promise.all([seeder.synced, checker.synced]), 30_000, 'the seeding clients to connect');
   const prior = seeder.doc.getMap<number>('prior');
   for (let i = 0; i < shape.priorUpdates; i++) {
     prior.set(`p${i}`, i);
@@ -223,7 +210,7 @@ async function runColdJoin(config: LoadConfig, shape: ColdJoinShape): Promise<Lo
       while (seen.size < shape.priorUpdates) await sleep(20);
     })(),
     SETUP_TIMEOUT_MS,
-    'relaying the prior updates',
+    'the prior updates to be relayed',
   );
   checker.destroy();
   if (config.server === 'hocuspocus') {
@@ -254,7 +241,7 @@ async function runColdJoin(config: LoadConfig, shape: ColdJoinShape): Promise<Lo
       }),
     ),
     SETUP_TIMEOUT_MS,
-    'joining',
+    'the joiners to sync',
   ).catch((error: Error) => notes.push(error.message));
   const windowMs = performance.now() - started;
   lost += (shape.joiners - synced) * shape.priorUpdates;

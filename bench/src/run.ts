@@ -17,6 +17,7 @@ import { cpuMs, loadAverage, machineBusyMs, rssBytes } from './proc.js';
 import { figuresOf, markdown, type RunResult } from './report.js';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.js';
 import { FULL_SHAPES, QUICK_SHAPES } from './shapes.js';
+import { sleep } from './timeouts.js';
 import { SERVERS, SERVER_LABEL, type LoadConfig, type LoadMessage, type ServerKind, type Shape } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,8 +35,6 @@ const shapes = (quick ? QUICK_SHAPES : FULL_SHAPES).filter((s) => !shapeFilter |
 const retries = Number(process.env.BENCH_RETRIES ?? (quick ? 0 : 2));
 /** Other processes may use this much of one core during a window before it is run again. */
 const FOREIGN_CPU_LIMIT = 0.15;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits (up to `maxMs`) until the machine has been nearly idle for a second: between

@@ -7,7 +7,7 @@ import { measureRender } from './render.js';
 import { describeMachine, machineLine, markdownTable, writeResults, type SizeResult } from './report.js';
 import { createRoom, seedSideA } from './seed.js';
 import { startParley, type ParleyServer } from './server.js';
-import { withTimeout } from './timeouts.js';
+import { withTimeout } from '../timeouts.js';
 
 /**
  * `node bench/dist/board/run.js [--sizes=30,300]`: the client in headless Chromium

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { SERVER_MAIN } from './config.js';
-import { withTimeout } from './timeouts.js';
+import { withTimeout } from '../timeouts.js';
 
 export interface ParleyServer {
   /** `http://127.0.0.1:<port>` */

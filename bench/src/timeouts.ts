@@ -1,4 +1,4 @@
-/** Rejects with "timed out waiting for <what>" unless `promise` settles within `ms`. */
+/** Rejects with "timed out after <ms> ms waiting for <what>" unless `promise` settles within `ms`. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
