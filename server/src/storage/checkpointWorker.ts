@@ -1,19 +1,36 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { CheckpointSettings } from './checkpointer.js';
 
 /**
  * Runs in a worker thread with its own connection: copies committed pages from the WAL
  * into the database file, so the main thread's commits never pay for a checkpoint (with
  * its fsyncs) and the relay that waits on them stays fast.
+ *
+ * A PASSIVE checkpoint never waits for the writer, so under continuous writes it never
+ * catches up with it: by the time it has copied and synced, newer frames are in the WAL.
+ * SQLite only starts the WAL again from its first frame once a checkpoint has copied
+ * every frame, so the file would grow for as long as edits keep coming (about 8 MB/s at
+ * 2,000 commits/s). Past `restartAfterFrames` the worker therefore asks for a RESTART
+ * checkpoint, which holds new commits back for the moment it takes to copy the few
+ * frames the PASSIVE one left and sync, and makes the next commit write from the top.
  */
-const { file, intervalMs } = workerData as { file: string; intervalMs: number };
+const { file, intervalMs, restartAfterFrames } = workerData as { file: string } & CheckpointSettings;
 const db = new Database(file);
-db.pragma('busy_timeout = 100');
+// How long a checkpoint waits for a commit in progress. A RESTART holds new commits back
+// while it waits, so it gives up soon and tries again next interval rather than stall them.
+db.pragma('busy_timeout = 20');
+
+interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
 
 const timer = setInterval(() => {
   try {
-    // PASSIVE never waits for writers: whatever cannot be copied now is copied next time.
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [passive] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+    if (passive && passive.log >= restartAfterFrames) db.pragma('wal_checkpoint(RESTART)');
   } catch {
     // A busy or failing checkpoint loses nothing: the pages stay in the WAL.
   }

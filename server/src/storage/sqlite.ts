@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
-import { startCheckpointer } from './checkpointer.js';
+import { DEFAULT_CHECKPOINTS, startCheckpointer, type CheckpointSettings } from './checkpointer.js';
 import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
 import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
 
@@ -80,6 +80,8 @@ const toInvite = (r: InviteRow): InviteRecord => ({
   createdAt: r.created_at,
 });
 
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** SQLite errors that mean "this database will not take writes now". */
 const UNAVAILABLE = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
 
@@ -100,13 +102,19 @@ function guardWrite<T>(write: () => T): T {
  * database for inspection; every write then fails with storage_unavailable, which is
  * also how the refusal path is tested.
  */
-export function openSqliteStorage(file: string, options: { readonly?: boolean; maxBytes?: number } = {}): Storage {
+export function openSqliteStorage(
+  file: string,
+  options: { readonly?: boolean; maxBytes?: number; checkpoints?: CheckpointSettings } = {},
+): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     // Checkpoints run in a worker thread (checkpointer.ts), never inside a commit here.
     db.pragma('wal_autocheckpoint = 0');
+    // The WAL is reused from its first frame after each restart (checkpointWorker.ts);
+    // one that grew past this during a burst is cut back to it then.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   }
   // NORMAL in WAL mode: a commit survives a process crash (kill -9); only a power loss
   // can take the last transactions, which FULL would add an fsync per commit to prevent.
@@ -157,7 +165,7 @@ export function openSqliteStorage(file: string, options: { readonly?: boolean; m
   };
 
   const docLog = openDocLog(db);
-  const checkpointer = options.readonly ? null : startCheckpointer(file);
+  const checkpointer = options.readonly ? null : startCheckpointer(file, options.checkpoints ?? DEFAULT_CHECKPOINTS);
 
   const createRoom = db.transaction(
     (room: RoomRecord, adminHash: string, invites: Array<{ invite: InviteRecord; tokenHash: string }>) => {
