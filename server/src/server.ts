@@ -34,7 +34,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
   const rooms = new RoomService(storage, publicUrl);
   const timeline = new Timeline(storage);
   const metrics = createMetrics();
-  const registry = new DocRegistry(storage, config, timeline, log, metrics);
+  const registry = new DocRegistry(storage, config, timeline, log, metrics.commits);
   const isOriginAllowed = originPolicy(config.ALLOWED_ORIGINS);
 
   const app = createApp({ rooms, log, clientDir, metrics, config, isReady: () => ready });

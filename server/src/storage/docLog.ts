@@ -92,16 +92,22 @@ export function openDocLog(db: Database.Database): DocLog {
     },
 
     appendUpdates(updates) {
+      // One update, the usual batch when edits arrive one per event-loop turn, needs no
+      // explicit transaction: the statement commits by itself, without BEGIN and COMMIT.
+      if (updates.length === 1) {
+        const { doc, update } = updates[0]!;
+        const seq = lastSeqOf(doc) + 1;
+        q.insert.run(doc, seq, update);
+        lastSeq.set(doc, seq);
+        return [seq];
+      }
       const next = new Map<string, number>();
       const rows = updates.map((u): [string, number, Uint8Array] => {
         const seq = (next.get(u.doc) ?? lastSeqOf(u.doc)) + 1;
         next.set(u.doc, seq);
         return [u.doc, seq, u.update];
       });
-      // One row needs no explicit transaction: the statement commits by itself, and
-      // skipping BEGIN and COMMIT matters when edits arrive one per event-loop turn.
-      if (rows.length === 1) q.insert.run(...rows[0]!);
-      else insertAll(rows);
+      insertAll(rows);
       // Only after the commit: a refused write leaves the numbering where it was.
       for (const [doc, seq] of next) lastSeq.set(doc, seq);
       return rows.map((row) => row[1]);

@@ -2,11 +2,11 @@ import { CloseCode, ErrorCode, type DocScope } from '@parley/shared';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Metrics } from '../metrics.js';
-import type { Storage } from '../storage/types.js';
+import type { CommitStats } from '../metrics.js';
+import type { PendingUpdate, Storage } from '../storage/types.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { MalformedMessage } from './protocol.js';
-import { SharedDoc, UnappliedUpdate, type Peer } from './sharedDoc.js';
+import { SharedDoc, UnappliedUpdate, type PendingChange, type Peer } from './sharedDoc.js';
 
 type Limits = Pick<Config, 'MAX_DOC_BYTES' | 'COMPACT_AFTER_UPDATES' | 'UNLOAD_AFTER_MS' | 'MAX_ROOMS_LOADED'>;
 
@@ -28,7 +28,7 @@ export class DocRegistry {
     private readonly limits: Limits,
     private readonly timeline: Timeline,
     private readonly log: Logger,
-    private readonly metrics: Pick<Metrics, 'updates' | 'storageSeconds'> | null = null,
+    private readonly commits: CommitStats | null = null,
   ) {}
 
   get loadedDocs(): number {
@@ -99,26 +99,29 @@ export class DocRegistry {
   flush(): void {
     this.flushScheduled = false;
     if (this.dirty.size === 0) return;
-    const batch = [...this.dirty];
+    // Everything pending leaves its document now, so a refused commit leaves nothing behind.
+    const batch: Array<{ doc: SharedDoc; changes: PendingChange[] }> = [];
+    const updates: PendingUpdate[] = [];
+    for (const doc of this.dirty) {
+      const changes = doc.pending;
+      doc.pending = [];
+      batch.push({ doc, changes });
+      for (const change of changes) updates.push({ doc: doc.name, update: change.update });
+    }
     this.dirty.clear();
-    const changes = batch.map((doc) => ({ doc, changes: doc.pending.splice(0) }));
     let ids: number[];
-    const stopTimer = this.metrics?.storageSeconds.startTimer();
+    const started = performance.now();
     try {
-      ids = this.storage.appendUpdates(
-        changes.flatMap(({ doc, changes: list }) => list.map((c) => ({ doc: doc.name, update: c.update }))),
-      );
+      ids = this.storage.appendUpdates(updates);
     } catch (error) {
       this.log.error({ err: error }, 'storage refused a batch of updates; resetting the affected documents');
       const reason = error instanceof ParleyError ? error.message : 'storage unavailable';
-      for (const { doc } of changes) this.discard(doc, CloseCode.StorageUnavailable, reason);
+      for (const { doc } of batch) this.discard(doc, CloseCode.StorageUnavailable, reason);
       return;
-    } finally {
-      stopTimer?.();
     }
-    this.metrics?.updates.inc(ids.length);
+    this.commits?.recordCommit(ids.length, (performance.now() - started) / 1000);
     let i = 0;
-    for (const { doc, changes: list } of changes) {
+    for (const { doc, changes: list } of batch) {
       for (const change of list) {
         doc.lastStoredId = ids[i++]!;
         doc.updatesSinceSnapshot += 1;
