@@ -1,3 +1,4 @@
+import { roundRatios } from './rounds.js';
 import { SERVERS, SERVER_LABEL, type LoadResult, type ServerKind, type Shape } from './types.js';
 
 /** One server on one shape: what the load generator saw plus what /proc said about the server. */
@@ -16,8 +17,10 @@ export interface RunResult {
   loadAverage: [number, number, number];
   /** CPU other processes used during the window, in cores: a noisy neighbour shows here. */
   foreignCores: number;
-  /** Derived figures, as printed in the table. */
+  /** Derived figures, as printed in the table (with --rounds, each the median of the rounds). */
   figures: Figures | null;
+  /** With --rounds: every round's own result, in round order. */
+  rounds?: RunResult[];
 }
 
 export interface Figures {
@@ -65,6 +68,14 @@ const ratio = (parley: number | null | undefined, other: number | null | undefin
   return (parley / other).toFixed(2);
 };
 
+/** The ratio of the figures; with rounds, followed by the lowest and highest ratio of a single round. */
+function ratioCell(parley: RunResult | undefined, other: RunResult | undefined, pick: (f: Figures) => number | null) {
+  const main = ratio(parley?.figures && pick(parley.figures), other?.figures && pick(other.figures));
+  const perRound = roundRatios(parley, other, pick);
+  if (perRound.length < 2 || main === '—') return main;
+  return `${main} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`;
+}
+
 /** The results table, then the Parley / reference and Parley / Hocuspocus ratios per shape. */
 export function markdown(results: RunResult[], shapes: Shape[]): string {
   const lines: string[] = [];
@@ -96,13 +107,13 @@ export function markdown(results: RunResult[], shapes: Shape[]): string {
     '| --- | --- | ---: | ---: | ---: | ---: |',
   );
   for (const shape of shapes) {
-    const of = (server: ServerKind) =>
-      results.find((x) => x.shape.name === shape.name && x.server === server)?.figures ?? null;
+    const of = (server: ServerKind) => results.find((x) => x.shape.name === shape.name && x.server === server);
     const parley = of('parley');
     for (const other of ['reference', 'hocuspocus'] as const) {
       const o = of(other);
+      const cell = (pick: (f: Figures) => number | null) => ratioCell(parley, o, pick);
       lines.push(
-        `| ${shape.name} | Parley / ${other === 'reference' ? 'reference' : 'Hocuspocus'} | ${ratio(parley?.latencyP99, o?.latencyP99)} | ${ratio(parley?.cpuMsPer1kDeliveries, o?.cpuMsPer1kDeliveries)} | ${ratio(parley?.firstSyncP99, o?.firstSyncP99)} | ${ratio(parley?.rssKbPerRoom, o?.rssKbPerRoom)} |`,
+        `| ${shape.name} | Parley / ${other === 'reference' ? 'reference' : 'Hocuspocus'} | ${cell((f) => f.latencyP99)} | ${cell((f) => f.cpuMsPer1kDeliveries)} | ${cell((f) => f.firstSyncP99)} | ${cell((f) => f.rssKbPerRoom)} |`,
       );
     }
   }

@@ -5,7 +5,8 @@
  * bench/results/latest.{json,md}.
  *
  * Options: --quick (or BENCH_QUICK=1) for a smoke run; BENCH_SECONDS for the measuring
- * window of each shape; --servers=parley,reference and --shapes=<substring> to narrow.
+ * window of each shape; --servers=parley,reference and --shapes=<substring> to narrow;
+ * --rounds=N (or BENCH_ROUNDS) to run every server N times per shape and report medians.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs, loadAverage, machineBusyMs, rssBytes } from './proc.js';
 import { figuresOf, markdown, type RunResult } from './report.js';
+import { combineRounds, roundOrder } from './rounds.js';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.js';
 import { FULL_SHAPES, QUICK_SHAPES } from './shapes.js';
 import { sleep } from './timeouts.js';
@@ -30,6 +32,7 @@ const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 3 : 15));
 const servers = (option('servers')?.split(',') ?? [...SERVERS]) as ServerKind[];
 const shapeFilter = option('shapes');
+const rounds = Math.max(1, Number(option('rounds') ?? process.env.BENCH_ROUNDS ?? 1));
 const shapes = (quick ? QUICK_SHAPES : FULL_SHAPES).filter((s) => !shapeFilter || s.name.includes(shapeFilter));
 
 const retries = Number(process.env.BENCH_RETRIES ?? (quick ? 0 : 2));
@@ -154,6 +157,29 @@ function machine() {
   };
 }
 
+/** One window of one server on one shape, run again while other processes disturb it. */
+async function runWindow(server: ServerKind, shape: Shape): Promise<RunResult> {
+  for (let attempt = 0; ; attempt++) {
+    const busy = await waitForQuiet(quick ? 0 : 120_000);
+    if (busy >= 0.1) process.stdout.write(`bench: warning: ${busy.toFixed(2)} cores busy before the run\n`);
+    const r = await runOne(server, shape);
+    if (r.foreignCores <= FOREIGN_CPU_LIMIT || attempt >= retries) return r;
+    process.stdout.write(
+      `  ${shape.name.padEnd(30)} ${SERVER_LABEL[server].padEnd(26)} other processes used ${r.foreignCores.toFixed(2)} cores: again\n`,
+    );
+  }
+}
+
+/** The progress line's figures for one window. */
+function progress(r: RunResult): string {
+  const f = r.figures;
+  const figures = f
+    ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms (handshake p50 ${f.handshakeP50.toFixed(1)}), ` +
+      `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms, rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
+    : `FAILED: ${r.error}`;
+  return `${figures}, others ${r.foreignCores.toFixed(2)} cores`;
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(path.join(RESULTS_DIR, 'logs'), { recursive: true });
   const startLoad = loadAverage();
@@ -166,42 +192,32 @@ async function main(): Promise<void> {
   }
   const results: RunResult[] = [];
   for (const shape of shapes) {
-    for (const server of servers) {
-      const t = Date.now();
-      let r: RunResult;
-      for (let attempt = 0; ; attempt++) {
-        const busy = await waitForQuiet(quick ? 0 : 120_000);
-        if (busy >= 0.1) process.stdout.write(`bench: warning: ${busy.toFixed(2)} cores busy before the run\n`);
-        r = await runOne(server, shape);
-        if (r.foreignCores <= FOREIGN_CPU_LIMIT || attempt >= retries) break;
-        process.stdout.write(
-          `  ${shape.name.padEnd(30)} ${SERVER_LABEL[server].padEnd(26)} other processes used ${r.foreignCores.toFixed(2)} cores: again\n`,
-        );
+    const byServer = new Map<ServerKind, RunResult[]>(servers.map((server) => [server, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const server of roundOrder(servers, round)) {
+        const started = Date.now();
+        const r = await runWindow(server, shape);
+        byServer.get(server)!.push(r);
+        const label = `${shape.name.padEnd(30)} ${SERVER_LABEL[server].padEnd(26)}${rounds > 1 ? ` round ${round + 1}/${rounds}` : ''}`;
+        process.stdout.write(`  ${label} ${progress(r)} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
       }
-      results.push(r);
-      const f = r.figures;
-      process.stdout.write(
-        `  ${shape.name.padEnd(30)} ${SERVER_LABEL[server].padEnd(26)} ` +
-          (f
-            ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms (handshake p50 ${f.handshakeP50.toFixed(1)}), ` +
-              `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms, rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
-            : `FAILED: ${r.error}`) +
-          `, others ${r.foreignCores.toFixed(2)} cores (${((Date.now() - t) / 1000).toFixed(0)} s)\n`,
-      );
     }
+    for (const server of servers) results.push(combineRounds(byServer.get(server)!));
   }
   const table = markdown(results, shapes);
   const report = {
     when: new Date().toISOString(),
     quick,
     seconds,
+    rounds,
     machine: info,
     loadAverage: { start: startLoad, end: loadAverage() },
     results,
   };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   const header =
-    `${quick ? 'Quick' : 'Full'} run ${report.when}, ${seconds} s window per shape; ${info.cpus} × ${info.cpuModel}, ` +
+    `${quick ? 'Quick' : 'Full'} run ${report.when}, ${seconds} s window per shape` +
+    `${rounds > 1 ? `, ${rounds} rounds per server (medians; ratios of single rounds in brackets)` : ''}; ${info.cpus} × ${info.cpuModel}, ` +
     `${info.memoryGiB} GiB, node ${info.node}; load average ${startLoad.join(' ')} before, ${report.loadAverage.end.join(' ')} after.`;
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${header}\n\n${table}\n`);
   process.stdout.write(`\n${header}\n\n${table}\n\nwritten: bench/results/latest.json, bench/results/latest.md\n`);
