@@ -20,6 +20,8 @@ const envSchema = z.object({
   MAX_DOC_BYTES: int(1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** Sustained messages per second per connection, with a burst of twice that. */
   MAX_MESSAGES_PER_SECOND: int(1, 100_000).default(100),
+  /** Sustained control-plane (socket.io) events per second per socket, with a burst of twice that. */
+  MAX_CONTROL_EVENTS_PER_SECOND: int(1, 100_000).default(20),
   MAX_CONNECTIONS_PER_ROOM: int(1, 100_000).default(200),
   MAX_ROOMS_LOADED: int(1, 1_000_000).default(10_000),
   /** Compact a document into a snapshot once it has this many stored updates. */

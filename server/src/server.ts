@@ -53,6 +53,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     timeline,
     log,
     isOriginAllowed,
+    eventsPerSecond: config.MAX_CONTROL_EVENTS_PER_SECOND,
     domains: [pulseDomain({ engine: pulses, log })],
   });
   metrics.setSources({

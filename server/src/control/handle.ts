@@ -9,10 +9,10 @@ type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientT
 type Success<E extends keyof ClientToServerEvents> = Omit<Extract<AckOf<E>, { ok: true }>, 'ok'>;
 
 /**
- * Registers one control-plane event: the payload is parsed with its schema, the
- * handler runs with the socket's server-established identity, and whatever happens the
- * client gets exactly one ack — `{ ok: true, ... }` or `{ ok: false, error }`.
- * A handler that throws never takes the process down.
+ * Registers one control-plane event: the socket's rate is checked, the payload is
+ * parsed with its schema, the handler runs with the socket's server-established
+ * identity, and whatever happens the client gets exactly one ack — `{ ok: true, ... }`
+ * or `{ ok: false, error }`. A handler that throws never takes the process down.
  */
 export function on<E extends keyof ClientToServerEvents, P>(
   socket: ControlSocket,
@@ -29,6 +29,8 @@ export function on<E extends keyof ClientToServerEvents, P>(
       reply({ ok: false, error: failure.toBody() });
     };
     try {
+      // Refused before its payload is even parsed: a flood costs the server next to nothing.
+      if (!socket.data.events.take()) throw new ParleyError(ErrorCode.RateLimited, 'too many requests; slow down');
       const parsed = schema.safeParse(payload ?? {});
       if (!parsed.success) throw badRequest(parsed.error.issues);
       Promise.resolve(handler(parsed.data, socket.data.identity)).then(

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Logger } from '../log.js';
+import { TokenBucket } from '../sync/rateLimit.js';
 import type { RoomService } from '../rooms/service.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { registerRoomHandlers } from './roomHandlers.js';
@@ -11,6 +12,8 @@ export interface ControlPlaneDeps {
   timeline: Timeline;
   log: Logger;
   isOriginAllowed: (req: IncomingMessage) => boolean;
+  /** Events per second each socket may send, sustained; bursts of twice that. */
+  eventsPerSecond: number;
   /** Further domains (pulse checks, pause requests) register their handlers here. */
   domains: Array<(io: ControlServer, socket: ControlSocket) => void>;
 }
@@ -35,6 +38,7 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps): 
     const identity = typeof token === 'string' ? rooms.authenticate(token) : null;
     if (!identity) return next(new Error('unauthorized'));
     socket.data.identity = identity;
+    socket.data.events = new TokenBucket(deps.eventsPerSecond, deps.eventsPerSecond * 2);
     next();
   });
 

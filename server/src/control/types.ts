@@ -1,9 +1,12 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@parley/shared';
 import type { Identity } from '../rooms/identity.js';
+import type { TokenBucket } from '../sync/rateLimit.js';
 
 export interface SocketData {
   identity: Identity;
+  /** Every event this socket sends takes a token; an event without one is refused. */
+  events: TokenBucket;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
