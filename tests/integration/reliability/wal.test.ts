@@ -29,10 +29,11 @@ describe('the write-ahead log under edits that never stop', () => {
       while (performance.now() - committed < 0.3) await new Promise(setImmediate);
       if (commits % 100 === 0) largest = Math.max(largest, fs.statSync(`${file}-wal`).size);
     }
-    // Without restarts each commit adds at least one 4 KB page: over 15 MB here.
     expect(commits).toBeGreaterThan(1000);
     expect(largest).toBeGreaterThan(100 * 4096);
-    expect(largest).toBeLessThan(3_000_000);
+    // Without restarts the WAL keeps every commit's page (4 KB or more each): all of them.
+    // Restarted, it holds what came since the last restart, even on a busy machine.
+    expect(largest).toBeLessThan((commits * 4096) / 4);
 
     let stored = 0;
     for (let d = 0; d < 50; d++) stored += storage.loadDoc(`r${d}/joint`).updates.length;
