@@ -10,6 +10,7 @@ import { originPolicy } from './origin.js';
 import { PulseEngine, openPulseStore, pulseDomain } from './pulse/index.js';
 import { RoomService } from './rooms/service.js';
 import { openSqliteStorage } from './storage/sqlite.js';
+import { WriteHealth, watchWrites } from './storage/writeHealth.js';
 import type { Storage } from './storage/types.js';
 import { DocRegistry } from './sync/docRegistry.js';
 import { attachSyncEndpoint } from './sync/endpoint.js';
@@ -26,7 +27,9 @@ export interface ParleyServer {
 
 /** Wires storage, rooms, the HTTP API, the sync endpoint and the control plane onto one port. */
 export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
-  const storage = openSqliteStorage(config.DB_FILE, { maxBytes: config.MAX_DB_BYTES });
+  const database = openSqliteStorage(config.DB_FILE, { maxBytes: config.MAX_DB_BYTES });
+  const writeHealth = new WriteHealth(() => database.probeWrite());
+  const storage = watchWrites(database, writeHealth);
   let ready = false;
   const listenAddress = { current: null as AddressInfo | null };
   const publicUrl = () =>
@@ -37,7 +40,15 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
   const registry = new DocRegistry(storage, config, timeline, log, metrics.commits);
   const isOriginAllowed = originPolicy(config.ALLOWED_ORIGINS);
 
-  const app = createApp({ rooms, log, clientDir, metrics, config, isReady: () => ready });
+  const app = createApp({
+    rooms,
+    log,
+    clientDir,
+    metrics,
+    config,
+    isReady: () => ready,
+    storageTakesWrites: () => writeHealth.takesWrites(),
+  });
   const http = createServer(app);
   const sync = attachSyncEndpoint(http, {
     config,

@@ -22,10 +22,14 @@ export interface AppDeps {
   clientDir: string | null;
   metrics: Metrics;
   config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS'>;
+  /** Listening and not shutting down. */
   isReady: () => boolean;
+  /** False while storage refuses writes (see WriteHealth). */
+  storageTakesWrites: () => boolean;
 }
 
-export function createApp({ rooms, log, clientDir, metrics, config, isReady }: AppDeps): express.Express {
+export function createApp(deps: AppDeps): express.Express {
+  const { rooms, log, clientDir, metrics, config, isReady, storageTakesWrites } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -68,7 +72,9 @@ export function createApp({ rooms, log, clientDir, metrics, config, isReady }: A
     res.json({ ok: true });
   });
   app.get('/readyz', (_req, res) => {
-    res.status(isReady() ? 200 : 503).json({ ready: isReady() });
+    if (!isReady()) return void res.status(503).json({ ready: false });
+    if (!storageTakesWrites()) return void res.status(503).json({ ready: false, reason: 'storage_unavailable' });
+    res.json({ ready: true });
   });
   app.get('/metrics', (_req, res, next) => {
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);

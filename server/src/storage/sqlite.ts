@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS timeline (
   summary TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS timeline_by_room ON timeline(room_id, seq);
+CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 interface RoomRow {
@@ -162,6 +163,9 @@ export function openSqliteStorage(
     listTimeline: db.prepare<[string, number, number], Record<string, unknown>>(
       'SELECT * FROM timeline WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
     ),
+    // Readonly opens have no write_probe table to prepare against; their probe fails anyway.
+    insertProbe: options.readonly ? null : db.prepare('INSERT INTO write_probe (id, data) VALUES (1, zeroblob(?))'),
+    deleteProbe: options.readonly ? null : db.prepare('DELETE FROM write_probe WHERE id = 1'),
   };
 
   const docLog = openDocLog(db);
@@ -189,6 +193,17 @@ export function openSqliteStorage(
     if (old) q.revokeInvite.run(at, old.invite_id);
     q.insertInvite.run(invite.inviteId, invite.roomId, invite.role, invite.side, tokenHash, invite.createdAt);
     return old?.invite_id ?? null;
+  });
+
+  // A page's worth of zeros needs a page of its own (refused past max_page_count, like
+  // any write on a full database) and the commit writes it to the WAL (refused on a full
+  // disk); deleting it in the same transaction leaves the page free for the next write.
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const probeWrite = db.transaction(() => {
+    if (!q.insertProbe || !q.deleteProbe)
+      throw Object.assign(new Error('read-only database'), { code: 'SQLITE_READONLY' });
+    q.insertProbe.run(pageSize);
+    q.deleteProbe.run();
   });
 
   function findCredential(hash: string): Credential | undefined {
@@ -259,6 +274,7 @@ export function openSqliteStorage(
         summary: r.summary as string,
       }));
     },
+    probeWrite: () => guardWrite(() => probeWrite()),
     close() {
       checkpointer?.stop();
       if (!options.readonly) {

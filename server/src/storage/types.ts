@@ -83,5 +83,11 @@ export interface Storage {
   appendTimeline(entry: Omit<TimelineRecord, 'seq'>): TimelineRecord;
   listTimeline(roomId: string, beforeSeq: number | undefined, limit: number): TimelineRecord[];
 
+  /**
+   * A write that needs a fresh page and a commit, undone in the same transaction: throws
+   * StorageUnavailableError exactly when storage refuses writes (see WriteHealth).
+   */
+  probeWrite(): void;
+
   close(): void;
 }

@@ -256,6 +256,12 @@ describe('a full database', () => {
       body: { error: { code: 'storage_unavailable' } },
     });
     expect((await fetch(`${capped.url}/healthz`)).status).toBe(200);
+    // Alive, but not ready: a balancer should send rooms elsewhere while writes are refused.
+    const readiness = await fetch(`${capped.url}/readyz`);
+    expect({ status: readiness.status, body: await readiness.json() }).toEqual({
+      status: 503,
+      body: { ready: false, reason: 'storage_unavailable' },
+    });
 
     const seen = freeze('observer', JOINT, observer.doc);
     const seenBlobs = [...observer.doc.getMap('blobs').keys()];
