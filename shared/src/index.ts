@@ -1,7 +1,9 @@
 /**
  * @parley/shared — the wire contract between server and client: zod schemas, document
  * scopes and the permission table, the typed Yjs model, socket.io event maps, close
- * and error codes. No Node or DOM imports.
+ * and error codes. No Node or DOM imports. The session report's iCalendar export is
+ * `@parley/shared/ical`, apart, so that the server never loads the `ics` library it
+ * does not use.
  */
 export * from './codes.js';
 export * from './scopes.js';
@@ -18,5 +20,4 @@ export * from './model/collections.js';
 export * from './model/derive.js';
 export * from './report/collect.js';
 export * from './report/markdown.js';
-export * from './report/ical.js';
 export * from './model/coverage.js';

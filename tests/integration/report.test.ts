@@ -3,7 +3,6 @@ import {
   addItem,
   canRead,
   collectReport,
-  renderIcs,
   renderMarkdown,
   roomScopes,
   setRecordField,
@@ -14,6 +13,7 @@ import {
   type PulseView,
   type SideId,
 } from '@parley/shared';
+import { renderIcs } from '@parley/shared/ical';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {

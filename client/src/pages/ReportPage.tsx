@@ -1,5 +1,6 @@
 import type { MemberView } from '@parley/shared';
-import { collectReport, renderIcs, renderMarkdown } from '@parley/shared';
+import { collectReport, renderMarkdown } from '@parley/shared';
+import { renderIcs } from '@parley/shared/ical';
 import type { MouseEvent } from 'react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ReportView } from '../components/report/ReportView';
