@@ -127,9 +127,9 @@ export function openSqliteStorage(
     db.exec(DOC_LOG_SCHEMA);
     migrateDocLog(db);
   }
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
   if (options.maxBytes) {
     // SQLite answers SQLITE_FULL past max_page_count, exactly as on a full disk.
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
   }
 
@@ -198,10 +198,10 @@ export function openSqliteStorage(
   // A page's worth of zeros needs a page of its own (refused past max_page_count, like
   // any write on a full database) and the commit writes it to the WAL (refused on a full
   // disk); deleting it in the same transaction leaves the page free for the next write.
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
   const probeWrite = db.transaction(() => {
-    if (!q.insertProbe || !q.deleteProbe)
-      throw Object.assign(new Error('read-only database'), { code: 'SQLITE_READONLY' });
+    if (!q.insertProbe || !q.deleteProbe) {
+      throw new ParleyError(ErrorCode.StorageUnavailable, 'storage refused the write (opened read-only)');
+    }
     q.insertProbe.run(pageSize);
     q.deleteProbe.run();
   });

@@ -83,8 +83,12 @@ export class Connection implements Peer {
     this.ws.ping();
   }
 
+  private get sendable(): boolean {
+    return !this.closed && this.ws.readyState === this.ws.OPEN;
+  }
+
   send(frame: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (!this.sendable) return;
     // No completion callback: a failed write errors the socket, which closes it and
     // detaches this peer through onClose; a callback per frame would also cost one
     // nextTick per frame, where frames without one share the stream's single tick.
@@ -92,7 +96,7 @@ export class Connection implements Peer {
   }
 
   sendFramed(frame: WireFrame): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (!this.sendable) return;
     // ws writes its own frames to this same socket, in call order, and holds none back
     // while permessage-deflate is off (the endpoint turns it off), so a frame written
     // here can neither overtake nor split one of ws's.
