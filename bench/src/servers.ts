@@ -96,6 +96,15 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   }
 }
 
+/**
+ * Extra Node.js flags for one server only, from `BENCH_NODE_FLAGS_<KIND>` (for example
+ * `BENCH_NODE_FLAGS_PARLEY="--max-semi-space-size=8"`), to measure a runtime setting on
+ * one server while the others run exactly as before.
+ */
+function nodeFlags(kind: ServerKind): string[] {
+  return (process.env[`BENCH_NODE_FLAGS_${kind.toUpperCase()}`] ?? '').split(/\s+/).filter(Boolean);
+}
+
 export async function startServer(
   kind: ServerKind,
   shape: Shape,
@@ -117,7 +126,7 @@ export async function startServer(
   }
   const log = fs.openSync(path.join(logDir, `${slug}.log`), 'w');
   const instrument = ['--expose-gc', '--import', pathToFileURL(GC_ON_SIGNAL).href];
-  const child = spawn(process.execPath, [...instrument, ...profileArgs(kind, slug), ...args], {
+  const child = spawn(process.execPath, [...instrument, ...nodeFlags(kind), ...profileArgs(kind, slug), ...args], {
     cwd: REPO_ROOT,
     // The caller's environment passes through (so a server setting can be tried from the
     // command line); the settings the benchmark depends on override it.

@@ -181,7 +181,7 @@ export class Connection implements Peer {
           return;
         }
         assertDecodable(message.update);
-        this.registry.accept(doc, this, message.update);
+        this.registry.accept(doc, this, message.update, message.step2 ? undefined : message.frame);
         return;
       }
       case 'awareness':

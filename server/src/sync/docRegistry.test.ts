@@ -11,7 +11,7 @@ import { openSqliteStorage } from '../storage/sqlite.js';
 import type { Storage } from '../storage/types.js';
 import { Timeline } from '../timeline/timeline.js';
 import { DocRegistry } from './docRegistry.js';
-import { decodeMessage } from './protocol.js';
+import { decodeMessage, encodeUpdate } from './protocol.js';
 import type { Peer } from './sharedDoc.js';
 import type { WireFrame } from './wireFrame.js';
 
@@ -70,6 +70,15 @@ function editUpdate(key: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Two peers on one document: one that writes, one that records what it is relayed. */
+function senderAndReceiver(registry: DocRegistry, onReceive?: (frame: Uint8Array) => void) {
+  const sender = recordingPeer();
+  const receiver = recordingPeer(onReceive);
+  const doc = registry.attach(name, 'room12345', scope, sender);
+  registry.attach(name, 'room12345', scope, receiver);
+  return { doc, sender, receiver };
+}
+
 describe('the document registry', () => {
   it('answers every newcomer with the current document, including changes since the last newcomer', () => {
     const { registry } = setup();
@@ -96,12 +105,9 @@ describe('the document registry', () => {
   it('relays an accepted update only after storage has committed it', () => {
     const { storage, registry } = setup();
     let storedWhenRelayed: number | null = null;
-    const sender = recordingPeer();
-    const receiver = recordingPeer((frame) => {
+    const { doc, sender, receiver } = senderAndReceiver(registry, (frame) => {
       if (decodeMessage(frame).type === 'update') storedWhenRelayed = storage.loadDoc(name).updates.length;
     });
-    const doc = registry.attach(name, 'room12345', scope, sender);
-    registry.attach(name, 'room12345', scope, receiver);
 
     registry.accept(doc, sender, editUpdate('p1'));
     expect(receiver.sent).toHaveLength(0);
@@ -109,6 +115,62 @@ describe('the document registry', () => {
 
     expect(storedWhenRelayed).toBe(1);
     expect(sender.sent).toHaveLength(0);
+  });
+
+  it("stores the update as the peer sent it and relays the peer's own message to the others", () => {
+    const { storage, registry } = setup();
+    const { doc, sender, receiver } = senderAndReceiver(registry);
+    const update = editUpdate('p1');
+    const message = encodeUpdate(update);
+
+    registry.accept(doc, sender, update, message);
+    registry.flush();
+
+    expect(storage.loadDoc(name).updates).toEqual([update]);
+    expect(receiver.sent).toEqual([message]);
+  });
+
+  it('neither stores nor relays an update the document already holds', () => {
+    const { storage, registry } = setup();
+    const { doc, sender, receiver } = senderAndReceiver(registry);
+    const update = editUpdate('p1');
+
+    registry.accept(doc, sender, update);
+    registry.flush();
+    registry.accept(doc, sender, update);
+    registry.flush();
+
+    expect(storage.loadDoc(name).updates).toHaveLength(1);
+    expect(receiver.sent).toHaveLength(1);
+  });
+
+  it('stores and relays only the applied part of an update whose dependencies never arrived', () => {
+    const { storage, registry } = setup();
+    const { doc, sender, receiver } = senderAndReceiver(registry);
+    // A writer's second change without its first: Yjs cannot integrate it yet.
+    const writer = new Y.Doc();
+    writer.getMap('positions').set('first', 1);
+    const seen = Y.encodeStateVector(writer);
+    writer.getMap('positions').set('second', 2);
+    const orphan = Y.encodeStateAsUpdate(writer, seen);
+    const mixed = Y.mergeUpdates([editUpdate('complete'), orphan]);
+
+    registry.accept(doc, sender, mixed, encodeUpdate(mixed));
+    registry.flush();
+
+    const fromStorage = new Y.Doc();
+    for (const u of storage.loadDoc(name).updates) Y.applyUpdate(fromStorage, u);
+    const fromRelay = new Y.Doc();
+    for (const frame of receiver.sent) {
+      const relayed = decodeMessage(frame);
+      if (relayed.type !== 'update') throw new Error(`expected an update, got ${relayed.type}`);
+      Y.applyUpdate(fromRelay, relayed.update);
+    }
+    for (const copy of [fromStorage, fromRelay]) {
+      expect([...copy.getMap('positions').keys()]).toEqual(['complete']);
+      expect(copy.store.pendingStructs).toBeNull();
+    }
+    expect(Y.encodeStateVector(fromStorage)).toEqual(Y.encodeStateVector(doc.doc));
   });
 
   it('drops the document and closes its peers with 4503 when storage refuses the commit', () => {

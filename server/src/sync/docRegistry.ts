@@ -75,14 +75,15 @@ export class DocRegistry {
   /**
    * Applies a permitted peer's update in memory and queues its commit. Relay waits for
    * the commit. Throws MalformedMessage for updates Yjs cannot integrate and a
-   * too_large ParleyError when the document would outgrow its cap.
+   * too_large ParleyError when the document would outgrow its cap. `updateMessage` is
+   * the inbound sync update message that carried `update`, when it was one: relayed as is.
    */
-  accept(doc: SharedDoc, peer: Peer, update: Uint8Array): void {
+  accept(doc: SharedDoc, peer: Peer, update: Uint8Array, updateMessage?: Uint8Array): void {
     if (doc.bytes + update.length > this.limits.MAX_DOC_BYTES) {
       throw new ParleyError(ErrorCode.TooLarge, `document would exceed ${this.limits.MAX_DOC_BYTES} bytes`);
     }
     try {
-      doc.applyFrom(peer, update);
+      doc.applyFrom(peer, update, updateMessage);
     } catch (error) {
       // When memory holds part of an update storage will never have, start again from
       // storage. The sender is closed with 4400 by its connection; everyone else

@@ -53,7 +53,13 @@ export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, cl
 /** A decoded inbound frame. Decoding never touches a document, so a bad frame changes nothing. */
 export type InboundMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; step2: boolean }
+  | {
+      type: 'update';
+      update: Uint8Array;
+      step2: boolean;
+      /** The whole inbound message: for a sync update (not a step 2), exactly what peers are sent. */
+      frame: Uint8Array;
+    }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' }
   | { type: 'auth' };
@@ -74,7 +80,7 @@ export function decodeMessage(frame: Uint8Array): InboundMessage {
           Y.decodeStateVector(payload);
           message = { type: 'syncStep1', stateVector: payload };
         } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
-          message = { type: 'update', update: payload, step2: step === SyncStep.Step2 };
+          message = { type: 'update', update: payload, step2: step === SyncStep.Step2, frame };
         } else {
           throw new MalformedMessage(`unknown sync step ${step}`);
         }

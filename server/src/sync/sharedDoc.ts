@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLECTIONS, RECORDS, type DocScope } from '@parley/shared';
@@ -27,7 +28,10 @@ export const MAX_NESTING = 16;
 
 /** An update applied in memory and waiting for its commit before anyone else sees it. */
 export interface PendingChange {
+  /** What is stored: the bytes the peer sent, or only their applied part. */
   update: Uint8Array;
+  /** What is relayed: the same update as a y-websocket sync update message. */
+  message: Uint8Array;
   origin: Peer;
   sentences: string[];
 }
@@ -72,17 +76,22 @@ export class SharedDoc {
     this.updatesSinceSnapshot = stored.updates.length;
     this.bytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
 
+    // No 'update' listener: Yjs would encode every transaction again for it, while the
+    // bytes the peer sent already are that update (see applyFrom).
     this.doc.on('afterTransaction', (tr) => {
       const origin = tr.origin as Peer | null;
       if (!origin || !this.peers.has(origin)) return;
-      if (changedAnything(tr)) this.touched = true;
+      if (!changedAnything(tr)) return;
+      this.touched = true;
       if (nestsTooDeep(this.doc, tr)) this.tooDeep = true;
-      this.pendingSentences.push(...describeTransaction(this.doc, this.scope, tr));
-    });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullStateAnswer = null;
-      const peer = origin as Peer;
-      this.pending.push({ update, origin: peer, sentences: this.pendingSentences.splice(0) });
+      const store = this.doc.store;
+      if (store.pendingStructs || store.pendingDs) {
+        // Dropped here rather than after applying (see applyFrom): Yjs would encode them too.
+        store.pendingStructs = null;
+        store.pendingDs = null;
+        this.appliedPart = Y.encodeStateAsUpdate(this.doc, encodeStateVectorMap(tr.beforeState));
+      }
+      this.pendingSentences = describeTransaction(this.doc, this.scope, tr);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
@@ -93,6 +102,8 @@ export class SharedDoc {
   }
 
   private pendingSentences: string[] = [];
+  /** Set while applying an update only part of which could be integrated: that part. */
+  private appliedPart: Uint8Array | null = null;
   /** The sync step 2 for a client that has nothing yet, until the document next changes. */
   private fullStateAnswer: Uint8Array | null = null;
   private tooDeep = false;
@@ -104,26 +115,37 @@ export class SharedDoc {
    * MAX_NESTING; its `partlyApplied` tells the caller whether this in-memory document
    * now holds part of it and must be discarded.
    */
-  applyFrom(peer: Peer, update: Uint8Array): void {
+  applyFrom(peer: Peer, update: Uint8Array, updateMessage?: Uint8Array): void {
     this.tooDeep = false;
     this.touched = false;
+    this.appliedPart = null;
+    this.pendingSentences = [];
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
       throw new UnappliedUpdate((error as Error).message, this.touched);
     }
-    // Structs whose dependencies never arrived are never emitted, so never stored; left
-    // here they would pile up and be served to newcomers. A peer missing them resends
-    // them with its next sync step 2.
+    // Structs whose dependencies never arrived are never stored; left here they would
+    // pile up and be served to newcomers. A peer missing them resends them with its next
+    // sync step 2.
     this.doc.store.pendingStructs = null;
     this.doc.store.pendingDs = null;
     if (this.tooDeep) throw new UnappliedUpdate(`shared types nest deeper than ${MAX_NESTING} levels`, true);
+    // An update that changed nothing (all of it known already) is neither stored nor relayed.
+    if (!this.touched) return;
+    this.fullStateAnswer = null;
+    // When all of it was integrated, the peer's bytes are stored and relayed as they came:
+    // anything in them already known is skipped again by whoever applies them. Otherwise
+    // only the integrated part is, so storage holds exactly what memory does.
+    const stored = this.appliedPart ?? update;
+    const message = this.appliedPart || !updateMessage ? encodeUpdate(stored) : updateMessage;
+    this.pending.push({ update: stored, message, origin: peer, sentences: this.pendingSentences });
   }
 
   /** After the commit: relay each change, encoded and framed once, to every peer but its origin. */
   relay(changes: PendingChange[]): void {
     for (const change of changes) {
-      const frame = frameOnce(encodeUpdate(change.update));
+      const frame = frameOnce(change.message);
       for (const peer of this.peers) if (peer !== change.origin) peer.sendFramed(frame);
     }
   }
@@ -163,6 +185,17 @@ export class UnappliedUpdate extends Error {
   ) {
     super(message);
   }
+}
+
+/** A state vector (client → clock) in Yjs's encoding, as Y.encodeStateVector writes it. */
+function encodeStateVectorMap(stateVector: Map<number, number>): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, stateVector.size);
+  for (const [client, clock] of stateVector) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, clock);
+  }
+  return encoding.toUint8Array(e);
 }
 
 /** A state vector that lists no client: its encoding is the single varuint 0. */
