@@ -5,7 +5,7 @@
  * bench/results/latest.{json,md}.
  *
  * Options: --quick (or BENCH_QUICK=1) for a smoke run; BENCH_SECONDS for the measuring
- * window of each shape; --servers=parley,reference and --shapes=<substring> to narrow;
+ * window of each shape; BENCH_WARMUP_SECONDS for the editing before it (not measured); --servers=parley,reference and --shapes=<substring> to narrow;
  * --rounds=N (or BENCH_ROUNDS) to run every server N times per shape and report medians.
  */
 import { fork } from 'node:child_process';
@@ -30,6 +30,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 3 : 15));
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? (quick ? 0 : 15));
 const servers = (option('servers')?.split(',') ?? [...SERVERS]) as ServerKind[];
 const shapeFilter = option('shapes');
 const rounds = Math.max(1, Number(option('rounds') ?? process.env.BENCH_ROUNDS ?? 1));
@@ -113,17 +114,18 @@ async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
         await Promise.race([new Promise<void>((resolve) => (wake = resolve)), sleep(250)]);
       }
     };
-    const config: LoadConfig = { server, base: running.base, shape, seconds, connectConcurrency: 32 };
+    const config: LoadConfig = { server, base: running.base, shape, seconds, warmupSeconds, connectConcurrency: 32 };
     child.send({ type: 'config', config });
     await next('ready', 300_000);
 
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(running.pid))), 250);
+    child.send({ type: 'go' });
+    if (shape.kind === 'edit' && warmupSeconds > 0) await next('measuring', warmupSeconds * 1000 + 60_000);
     const cpu0 = cpuMs(running.pid);
     const load0 = cpuMs(child.pid!);
     const busy0 = machineBusyMs();
     const t0 = performance.now();
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(running.pid))), 250);
-    child.send({ type: 'go' });
     await next('stopped', seconds * 1000 + 300_000);
     clearInterval(sampler);
     result.serverCpuMs = cpuMs(running.pid) - cpu0;
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
   const startLoad = loadAverage();
   const info = machine();
   process.stdout.write(
-    `bench: ${quick ? 'quick' : 'full'} run, ${seconds} s per shape, ${info.cpus} cores, node ${info.node}, load average ${startLoad.join(' ')}\n`,
+    `bench: ${quick ? 'quick' : 'full'} run, ${warmupSeconds} s warm-up and ${seconds} s per shape, ${info.cpus} cores, node ${info.node}, load average ${startLoad.join(' ')}\n`,
   );
   if (startLoad[0] > 0.5 * info.cpus) {
     process.stdout.write('bench: warning: the machine is already busy; the figures will be noisy\n');
@@ -209,6 +211,7 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     quick,
     seconds,
+    warmupSeconds,
     rounds,
     machine: info,
     loadAverage: { start: startLoad, end: loadAverage() },
@@ -216,7 +219,7 @@ async function main(): Promise<void> {
   };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   const header =
-    `${quick ? 'Quick' : 'Full'} run ${report.when}, ${seconds} s window per shape` +
+    `${quick ? 'Quick' : 'Full'} run ${report.when}, ${seconds} s window per shape after ${warmupSeconds} s of warm-up` +
     `${rounds > 1 ? `, ${rounds} rounds per server (medians; ratios of single rounds in brackets)` : ''}; ${info.cpus} × ${info.cpuModel}, ` +
     `${info.memoryGiB} GiB, node ${info.node}; load average ${startLoad.join(' ')} before, ${report.loadAverage.end.join(' ')} after.`;
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${header}\n\n${table}\n`);

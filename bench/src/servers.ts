@@ -97,6 +97,20 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 }
 
 /**
+ * The Node.js flags `npm start` runs Parley with, read from the root package.json's
+ * start script itself, so the benchmark measures the server as it is run and the two
+ * cannot drift apart.
+ */
+function parleyStartFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const start = /\bnode((?:\s+--\S+)*)\s+server\/dist\/main\.js\b/.exec(pkg.scripts.start ?? '');
+  if (!start) throw new Error('package.json: the start script no longer runs `node [flags] server/dist/main.js`');
+  return start[1]!.split(/\s+/).filter(Boolean);
+}
+
+/**
  * Extra Node.js flags for one server only, from `BENCH_NODE_FLAGS_<KIND>` (for example
  * `BENCH_NODE_FLAGS_PARLEY="--max-semi-space-size=8"`), to measure a runtime setting on
  * one server while the others run exactly as before.
@@ -118,7 +132,7 @@ export async function startServer(
   if (kind === 'parley') {
     if (!fs.existsSync(PARLEY_BIN)) throw new Error(`${PARLEY_BIN} is missing: build the server first (tsc -b server)`);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
-    args = [PARLEY_BIN];
+    args = [...parleyStartFlags(), PARLEY_BIN];
     env = parleyEnv(port, dataDir, shape);
   } else {
     args = [kind === 'reference' ? REFERENCE_BIN : HOCUSPOCUS_BIN];

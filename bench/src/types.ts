@@ -34,6 +34,8 @@ export interface LoadConfig {
   base: string;
   shape: Shape;
   seconds: number;
+  /** Edit shapes: seconds of editing before the measuring window, not measured. */
+  warmupSeconds: number;
   /** Providers connecting at the same time while a shape is set up. */
   connectConcurrency: number;
 }
@@ -42,8 +44,11 @@ export interface LoadConfig {
 export interface LoadResult {
   clients: number;
   rooms: number;
+  /** Edits sent in the measuring window. */
   edits: number;
+  /** Deliveries expected of every edit sent, warm-up included; `lost` is out of these. */
   expectedDeliveries: number;
+  /** Deliveries observed from the start of the measuring window. */
   deliveries: number;
   lost: number;
   /** Milliseconds the edits were sent over (the measuring window, without the drain). */
@@ -70,7 +75,11 @@ export interface Percentiles {
 
 /** Messages from the load generator to the orchestrator. */
 export type LoadMessage =
-  { type: 'ready' } | { type: 'stopped' } | { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
+  | { type: 'ready' }
+  | { type: 'measuring' }
+  | { type: 'stopped' }
+  | { type: 'result'; result: LoadResult }
+  | { type: 'error'; message: string };
 
 /** Messages from the orchestrator to the load generator. */
 export type ControlMessage = { type: 'config'; config: LoadConfig } | { type: 'go' } | { type: 'finish' };
