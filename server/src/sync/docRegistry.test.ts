@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode, ErrorCode } from '@parley/shared';
@@ -171,6 +172,22 @@ describe('the document registry', () => {
       expect(copy.store.pendingStructs).toBeNull();
     }
     expect(Y.encodeStateVector(fromStorage)).toEqual(Y.encodeStateVector(doc.doc));
+  });
+
+  it('sends a presence change to everyone but the connection it came from', () => {
+    const { registry } = setup();
+    const { doc, sender, receiver } = senderAndReceiver(registry);
+    const client = new awarenessProtocol.Awareness(new Y.Doc());
+    client.setLocalState({ cursor: 1 });
+
+    awarenessProtocol.applyAwarenessUpdate(
+      doc.awareness,
+      awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]),
+      sender,
+    );
+
+    expect(sender.sent).toHaveLength(0);
+    expect(receiver.sent.map((frame) => decodeMessage(frame).type)).toEqual(['awareness']);
   });
 
   it('drops the document and closes its peers with 4503 when storage refuses the commit', () => {

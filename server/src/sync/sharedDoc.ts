@@ -93,11 +93,13 @@ export class SharedDoc {
       }
       this.pendingSentences = describeTransaction(this.doc, this.scope, tr);
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       if (changed.length === 0) return;
       const frame = frameOnce(encodeAwarenessStates(this.awareness, changed));
-      for (const peer of this.peers) peer.sendFramed(frame);
+      // Not back to the connection it came from: a client ignores its own states at the
+      // clock it sent them with, so that frame would only cost a write on both ends.
+      for (const peer of this.peers) if (peer !== origin) peer.sendFramed(frame);
     });
   }
 
