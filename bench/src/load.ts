@@ -182,8 +182,9 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
 
   const edits = editors.reduce((n, e) => n + e.sent - e.sentBefore, 0);
   const expectedDeliveries = editors.reduce((n, e) => n + expectedFor(e), 0);
-  const delivered = editors.reduce((n, e) => n + Math.min(e.seen, expectedFor(e)), 0);
-  const deliveries = editors.reduce((n, e) => n + Math.min(e.seen, expectedFor(e)) - e.seenBefore, 0);
+  const deliveredTo = (e: Editor) => Math.min(e.seen, expectedFor(e));
+  const delivered = editors.reduce((n, e) => n + deliveredTo(e), 0);
+  const deliveries = delivered - editors.reduce((n, e) => n + e.seenBefore, 0);
   const clients = editors.map((e) => e.client);
   return {
     clients: clients.length,

@@ -5,8 +5,9 @@
  * bench/results/latest.{json,md}.
  *
  * Options: --quick (or BENCH_QUICK=1) for a smoke run; BENCH_SECONDS for the measuring
- * window of each shape; BENCH_WARMUP_SECONDS for the editing before it (not measured); --servers=parley,reference and --shapes=<substring> to narrow;
- * --rounds=N (or BENCH_ROUNDS) to run every server N times per shape and report medians.
+ * window of each shape; BENCH_WARMUP_SECONDS for the editing before it (not measured);
+ * --servers=parley,reference and --shapes=<substring> to narrow; --rounds=N (or
+ * BENCH_ROUNDS) to run every server N times per shape and report medians.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';

@@ -112,7 +112,7 @@ function parleyStartFlags(): string[] {
 
 /**
  * Extra Node.js flags for one server only, from `BENCH_NODE_FLAGS_<KIND>` (for example
- * `BENCH_NODE_FLAGS_PARLEY="--max-semi-space-size=8"`), to measure a runtime setting on
+ * `BENCH_NODE_FLAGS_PARLEY="--max-semi-space-size=16"`), to measure a runtime setting on
  * one server while the others run exactly as before.
  */
 function nodeFlags(kind: ServerKind): string[] {

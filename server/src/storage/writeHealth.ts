@@ -42,15 +42,14 @@ export class WriteHealth {
   }
 }
 
-type WriteMethod = 'createRoom' | 'replaceInvite' | 'addMember' | 'appendUpdates' | 'compact' | 'appendTimeline';
-const WRITES: WriteMethod[] = [
+const WRITES = [
   'createRoom',
   'replaceInvite',
   'addMember',
   'appendUpdates',
   'compact',
   'appendTimeline',
-];
+] as const satisfies ReadonlyArray<keyof Storage>;
 
 /** The same storage, with every write's outcome reported to `health`. */
 export function watchWrites(storage: Storage, health: WriteHealth): Storage {

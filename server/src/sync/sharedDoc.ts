@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLECTIONS, RECORDS, type DocScope } from '@parley/shared';
@@ -89,7 +88,7 @@ export class SharedDoc {
         // Dropped here rather than after applying (see applyFrom): Yjs would encode them too.
         store.pendingStructs = null;
         store.pendingDs = null;
-        this.appliedPart = Y.encodeStateAsUpdate(this.doc, encodeStateVectorMap(tr.beforeState));
+        this.appliedPart = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
       }
       this.pendingSentences = describeTransaction(this.doc, this.scope, tr);
     });
@@ -187,17 +186,6 @@ export class UnappliedUpdate extends Error {
   ) {
     super(message);
   }
-}
-
-/** A state vector (client → clock) in Yjs's encoding, as Y.encodeStateVector writes it. */
-function encodeStateVectorMap(stateVector: Map<number, number>): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, stateVector.size);
-  for (const [client, clock] of stateVector) {
-    encoding.writeVarUint(e, client);
-    encoding.writeVarUint(e, clock);
-  }
-  return encoding.toUint8Array(e);
 }
 
 /** A state vector that lists no client: its encoding is the single varuint 0. */
