@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { memberView, type Identity } from '../rooms/identity.js';
-import { stampAwareness } from './awarenessIdentity.js';
+import { AwarenessStamper } from './awarenessIdentity.js';
 import type { DocRegistry } from './docRegistry.js';
 import {
   MalformedMessage,
@@ -34,7 +34,7 @@ export interface ConnectionEvents {
  * connection with a documented code and never throws out of the handler.
  */
 export class Connection implements Peer {
-  readonly awarenessIds = new Set<number>();
+  private readonly stamper: AwarenessStamper;
   private readonly bucket: TokenBucket;
   /** Echoes of others' presence cost this connection nothing of its own budget, but are still bounded. */
   private readonly echoBucket: TokenBucket;
@@ -57,6 +57,7 @@ export class Connection implements Peer {
     this.bucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND, limits.MAX_MESSAGES_PER_SECOND * 2);
     this.echoBucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND * 10, limits.MAX_MESSAGES_PER_SECOND * 20);
     this.writable = canWrite(identity.principal, scope, identity.room);
+    this.stamper = new AwarenessStamper(memberView(identity, `guest-${identity.inviteId}`));
   }
 
   /** Binds to the (fully loaded) document and sends the opening sync step 1 and awareness states. */
@@ -81,6 +82,10 @@ export class Connection implements Peer {
     }
     this.alive = false;
     this.ws.ping();
+  }
+
+  get awarenessIds(): ReadonlySet<number> {
+    return this.stamper.owned;
   }
 
   private get sendable(): boolean {
@@ -153,11 +158,8 @@ export class Connection implements Peer {
   }
 
   private stamp(doc: SharedDoc, update: Uint8Array) {
-    const user = memberView(this.identity, `guest-${this.identity.inviteId}`);
-    return stampAwareness(
+    return this.stamper.stamp(
       update,
-      user,
-      this.awarenessIds,
       (id) => this.ownedElsewhere(doc, id),
       (id) => doc.awareness.meta.get(id)?.clock,
     );

@@ -11,7 +11,7 @@ import { frameOnce, type WireFrame } from './wireFrame.js';
 export interface Peer {
   readonly identity: Identity;
   /** Awareness client ids this connection speaks for. */
-  readonly awarenessIds: Set<number>;
+  readonly awarenessIds: ReadonlySet<number>;
   send(message: Uint8Array): void;
   /** Sends a message framed once for many recipients (a relay or a presence broadcast). */
   sendFramed(frame: WireFrame): void;
