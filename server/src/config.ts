@@ -34,6 +34,8 @@ const envSchema = z.object({
   MAX_DB_BYTES: int(0, Number.MAX_SAFE_INTEGER).default(0),
   /** Delay before an idle room's documents are unloaded from memory. */
   UNLOAD_AFTER_MS: int(0, 3_600_000).default(30_000),
+  /** Every /yjs connection is pinged once in this period; one that has not answered the previous ping is dropped. */
+  KEEPALIVE_MS: int(300, 3_600_000).default(30_000),
   /** Length of a pulse-schedule "minute"; only tests shorten it, to see schedules fire. */
   PULSE_MINUTE_MS: int(100, 3_600_000).default(60_000),
 });

@@ -66,6 +66,11 @@ export function updateOf(edit: (doc: Y.Doc) => void): Uint8Array {
   return update;
 }
 
+export interface RawClientOptions {
+  /** False makes a peer that has gone silent: it still receives, but never answers a ping. */
+  answerPings?: boolean;
+}
+
 export class RawDocClient {
   readonly ws: WebSocket;
   /** Everything the server sent as document content (sync step 2 and updates), applied in order. */
@@ -75,12 +80,17 @@ export class RawDocClient {
   /** Frames this client could not decode, which a conforming server never sends. */
   readonly decodeErrors: string[] = [];
   closeInfo: CloseInfo | null = null;
+  /** Pings the server sent (answered, unless the client was made with `answerPings: false`). */
+  pings = 0;
   readonly opened: Promise<void>;
   readonly closed: Promise<CloseInfo>;
   private error: string | undefined;
 
-  constructor(url: string) {
-    this.ws = new WebSocket(url);
+  constructor(url: string, { answerPings = true }: RawClientOptions = {}) {
+    this.ws = new WebSocket(url, { autoPong: answerPings });
+    this.ws.on('ping', () => {
+      this.pings += 1;
+    });
     this.ws.binaryType = 'nodebuffer';
     this.closed = new Promise((resolve) => {
       this.ws.on('close', (code, reason) => {
@@ -101,8 +111,8 @@ export class RawDocClient {
   }
 
   /** Opens a connection and waits until it is open; rejects if the server closes it first. */
-  static async open(url: string, timeoutMs = 10_000): Promise<RawDocClient> {
-    const client = new RawDocClient(url);
+  static async open(url: string, timeoutMs = 10_000, options: RawClientOptions = {}): Promise<RawDocClient> {
+    const client = new RawDocClient(url, options);
     await withTimeout(client.opened, timeoutMs, `${url} to open`);
     return client;
   }

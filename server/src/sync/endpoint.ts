@@ -9,6 +9,7 @@ import type { Identity } from '../rooms/identity.js';
 import type { RoomService } from '../rooms/service.js';
 import { Connection, type ConnectionEvents } from './connection.js';
 import type { DocRegistry } from './docRegistry.js';
+import { Keepalive } from './keepalive.js';
 
 export interface SyncEndpointDeps {
   config: Config;
@@ -24,8 +25,6 @@ export interface SyncEndpoint {
   /** Stops accepting, commits everything, closes every connection with the given code. */
   close(code: number, reason: string): void;
 }
-
-const KEEPALIVE_MS = 30_000;
 
 /**
  * `/yjs/<docName>?token=…` — the y-websocket protocol with per-document permissions.
@@ -43,6 +42,8 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
     perMessageDeflate: false,
   });
   const connections = new Set<Connection>();
+  // A dead peer (a laptop lid closed, a network gone) is found by its missing pong and dropped.
+  const keepalive = new Keepalive<Connection>(config.KEEPALIVE_MS);
   let accepting = true;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -85,23 +86,24 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       return refuse(capacity ? CloseCode.TooManyMessages : 1011, capacity ? error.message : 'could not load document');
     }
     connections.add(connection);
-    ws.on('close', () => connections.delete(connection));
+    keepalive.add(connection);
+    ws.on('close', () => {
+      connections.delete(connection);
+      keepalive.delete(connection);
+    });
   }
 
   rooms.on('revoked', (inviteId) => {
     for (const c of connections) if (c.identity.inviteId === inviteId) c.close(CloseCode.Unauthorized, 'token revoked');
   });
 
-  const keepalive = setInterval(() => {
-    for (const c of connections) c.heartbeat();
-  }, KEEPALIVE_MS);
-  keepalive.unref();
+  keepalive.start();
 
   return {
     connectionCount: () => connections.size,
     close(code, reason) {
       accepting = false;
-      clearInterval(keepalive);
+      keepalive.stop();
       registry.closeAll(code, reason);
       for (const c of connections) c.close(code, reason);
       wss.close();
