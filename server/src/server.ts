@@ -7,11 +7,11 @@ import { createApp } from './http/app.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { originPolicy } from './origin.js';
-import { PulseEngine, openPulseStore, pulseDomain } from './pulse/index.js';
+import { PULSE_WRITES, PulseEngine, openPulseStore, pulseDomain } from './pulse/index.js';
 import { RoomService } from './rooms/service.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import { WriteHealth, watchWrites } from './storage/writeHealth.js';
-import type { Storage } from './storage/types.js';
+import { STORAGE_WRITES, type Storage } from './storage/types.js';
 import { DocRegistry } from './sync/docRegistry.js';
 import { attachSyncEndpoint } from './sync/endpoint.js';
 import { Timeline } from './timeline/timeline.js';
@@ -29,7 +29,10 @@ export interface ParleyServer {
 export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
   const database = openSqliteStorage(config.DB_FILE, { maxBytes: config.MAX_DB_BYTES });
   const writeHealth = new WriteHealth(() => database.probeWrite());
-  const storage = watchWrites(database, writeHealth);
+  const storage = watchWrites(database, STORAGE_WRITES, writeHealth);
+  // Pulse checks have their own file (pulse/store.ts), which can refuse writes on its own.
+  const pulseFile = openPulseStore(config.PULSE_DB_FILE);
+  const pulseHealth = new WriteHealth(() => pulseFile.probeWrite());
   let ready = false;
   const listenAddress = { current: null as AddressInfo | null };
   const publicUrl = () =>
@@ -47,7 +50,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     metrics,
     config,
     isReady: () => ready,
-    storageTakesWrites: () => writeHealth.takesWrites(),
+    storageTakesWrites: () => writeHealth.takesWrites() && pulseHealth.takesWrites(),
   });
   const http = createServer(app);
   const sync = attachSyncEndpoint(http, {
@@ -58,7 +61,10 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     isOriginAllowed,
     events: { rejected: (reason) => metrics.rejected.inc({ reason }) },
   });
-  const pulses = new PulseEngine(openPulseStore(config.PULSE_DB_FILE), { minuteMs: config.PULSE_MINUTE_MS, log });
+  const pulses = new PulseEngine(watchWrites(pulseFile, PULSE_WRITES, pulseHealth), {
+    minuteMs: config.PULSE_MINUTE_MS,
+    log,
+  });
   const io = attachControlPlane(http, {
     rooms,
     timeline,

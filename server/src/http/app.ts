@@ -24,7 +24,7 @@ export interface AppDeps {
   config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS'>;
   /** Listening and not shutting down. */
   isReady: () => boolean;
-  /** False while storage refuses writes (see WriteHealth). */
+  /** False while the room database or the pulse file refuses writes (see WriteHealth). */
   storageTakesWrites: () => boolean;
 }
 

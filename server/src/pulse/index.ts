@@ -5,7 +5,7 @@ import { registerPulseHandlers } from './handlers.js';
 import { socketLink } from './publish.js';
 
 export { PulseEngine, hashKey, type PulseLink } from './engine.js';
-export { openPulseStore, type PulseStore } from './store.js';
+export { PULSE_WRITES, openPulseStore, type PulseStore } from './store.js';
 
 export interface PulseDomainDeps {
   engine: PulseEngine;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, PULSE_MIN_ANSWERS_DEFAULT } from '@parley/shared';
 import { ParleyError } from '../errors.js';
+import { guardWrite } from '../storage/refusal.js';
 
 /**
  * Pulse checks live in their own SQLite file so that their storage rules can be
@@ -65,6 +66,7 @@ CREATE TABLE IF NOT EXISTS pulse_answered (
   member_key TEXT NOT NULL,
   PRIMARY KEY (pulse_id, member_key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 export interface StoredSchedule {
@@ -125,8 +127,20 @@ export interface PulseStore {
   history(roomId: string, limit: number): StoredPulse[];
   counts(pulseId: string): Map<string, Counts>;
   pulsesOpened(roomId: string): number;
+  /** A write that changes nothing and throws storage_unavailable exactly when this file refuses writes. */
+  probeWrite(): void;
   close(): void;
 }
+
+/** The store's writes: each one's outcome tells /readyz whether pulse checks can be stored. */
+export const PULSE_WRITES = [
+  'setMinAnswers',
+  'recordPause',
+  'setSchedule',
+  'openPulse',
+  'answer',
+  'closePulse',
+] as const satisfies ReadonlyArray<keyof PulseStore>;
 
 interface PulseRow {
   pulse_id: string;
@@ -153,20 +167,6 @@ const toPulse = (r: PulseRow): StoredPulse => ({
   answers: r.answers,
   released: r.released === null ? null : r.released === 1,
 });
-
-const UNAVAILABLE = ['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY'];
-
-function guardWrite<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (UNAVAILABLE.some((c) => code.startsWith(c))) {
-      throw new ParleyError(ErrorCode.StorageUnavailable, `storage refused the write (${code})`);
-    }
-    throw error;
-  }
-}
 
 export function openPulseStore(file: string): PulseStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -238,6 +238,17 @@ export function openPulseStore(file: string): PulseStore {
     const row = q.room.get(roomId);
     return { count: row?.pause_count ?? 0, lastAt: row?.pause_last_at ?? null };
   };
+
+  // Like the room database's probe (storage/sqlite.ts): a page of zeros written and
+  // deleted in one transaction, which needs the rollback journal (refused when it cannot
+  // be created) and a free page; secure_delete zeroes it again on the way out.
+  const insertProbe = db.prepare('INSERT INTO write_probe (id, data) VALUES (1, zeroblob(?))');
+  const deleteProbe = db.prepare('DELETE FROM write_probe WHERE id = 1');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const probeWrite = db.transaction(() => {
+    insertProbe.run(pageSize);
+    deleteProbe.run();
+  });
 
   const openPulse = db.transaction(
     (p: Omit<StoredPulse, 'closedAt' | 'status' | 'answers' | 'released' | 'eligible'>, eligibleKeys: string[]) => {
@@ -330,6 +341,7 @@ export function openPulseStore(file: string): PulseStore {
       return out;
     },
     pulsesOpened: (roomId) => q.pulsesOpened.get(roomId)?.n ?? 0,
+    probeWrite: () => guardWrite(() => probeWrite()),
     close: () => db.close(),
   };
 }

@@ -5,6 +5,7 @@ import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import { DEFAULT_CHECKPOINTS, startCheckpointer, type CheckpointSettings } from './checkpointer.js';
 import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
+import { guardWrite } from './refusal.js';
 import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
 
 const SCHEMA = `
@@ -82,21 +83,6 @@ const toInvite = (r: InviteRow): InviteRecord => ({
 });
 
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
-
-/** SQLite errors that mean "this database will not take writes now". */
-const UNAVAILABLE = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
-
-function guardWrite<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if ([...UNAVAILABLE].some((c) => code.startsWith(c))) {
-      throw new ParleyError(ErrorCode.StorageUnavailable, `storage refused the write (${code})`);
-    }
-    throw error;
-  }
-}
 
 /**
  * The embedded default: one SQLite file in WAL mode. `readonly` opens an existing

@@ -91,3 +91,13 @@ export interface Storage {
 
   close(): void;
 }
+
+/** Storage's writes: each one's outcome tells /readyz whether the room database takes writes. */
+export const STORAGE_WRITES = [
+  'createRoom',
+  'replaceInvite',
+  'addMember',
+  'appendUpdates',
+  'compact',
+  'appendTimeline',
+] as const satisfies ReadonlyArray<keyof Storage>;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from './sqlite.js';
-import type { Storage } from './types.js';
+import { STORAGE_WRITES, type Storage } from './types.js';
 import { WriteHealth, watchWrites } from './writeHealth.js';
 
 const opened: Storage[] = [];
@@ -21,7 +21,7 @@ function fullDatabase() {
     5_000,
     () => clock,
   );
-  const storage = watchWrites(database, health);
+  const storage = watchWrites(database, STORAGE_WRITES, health);
   expect(health.takesWrites()).toBe(true);
   let appended = 0;
   for (; appended < 1000; appended++) {

@@ -1,6 +1,5 @@
 import { ErrorCode } from '@parley/shared';
 import { ParleyError } from '../errors.js';
-import type { Storage } from './types.js';
 
 /**
  * Whether storage takes writes, for `/readyz`. Every write reports how it went; after a
@@ -42,20 +41,14 @@ export class WriteHealth {
   }
 }
 
-const WRITES = [
-  'createRoom',
-  'replaceInvite',
-  'addMember',
-  'appendUpdates',
-  'compact',
-  'appendTimeline',
-] as const satisfies ReadonlyArray<keyof Storage>;
-
-/** The same storage, with every write's outcome reported to `health`. */
-export function watchWrites(storage: Storage, health: WriteHealth): Storage {
-  const watched: Storage = { ...storage };
-  for (const method of WRITES) {
-    const write = storage[method] as (...args: unknown[]) => unknown;
+/**
+ * The same store, with the outcome of each of its `writes` reported to `health`: a
+ * refusal marks it as refusing, any write that goes through clears that.
+ */
+export function watchWrites<S extends object>(store: S, writes: ReadonlyArray<keyof S>, health: WriteHealth): S {
+  const watched: S = { ...store };
+  for (const method of writes) {
+    const write = store[method] as (...args: unknown[]) => unknown;
     (watched[method] as (...args: unknown[]) => unknown) = (...args) => {
       try {
         const result = write(...args);
