@@ -1,4 +1,4 @@
-import { COLLECTIONS, addItem, agreementStatus, validItems } from '@parley/shared';
+import { COLLECTIONS, addItem, agreementStatus, agreementTerms, updateItem, validItems } from '@parley/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -51,21 +51,33 @@ describe('scores and acceptances', () => {
       outcome: 'pending',
       createdAt: 1,
     });
-    const status = (a: Y.Doc, b: Y.Doc) =>
-      agreementStatus(validItems(joint.doc, 'agreements', COLLECTIONS.joint.agreements)[0]!, {
-        a: validItems(a, 'acceptances', COLLECTIONS.side.acceptances),
-        b: validItems(b, 'acceptances', COLLECTIONS.side.acceptances),
-      });
+    const agreementIn = (doc: Y.Doc) => validItems(doc, 'agreements', COLLECTIONS.joint.agreements)[0]!;
+    const status = (a: Y.Doc, b: Y.Doc, jointDoc = joint.doc) =>
+      agreementStatus(
+        agreementIn(jointDoc),
+        {
+          a: validItems(a, 'acceptances', COLLECTIONS.side.acceptances),
+          b: validItems(b, 'acceptances', COLLECTIONS.side.acceptances),
+        },
+        [],
+      );
+    const terms = agreementTerms(agreementIn(joint.doc), []);
     const watchA = await syncedDoc(server, sideDoc('a'), room.token('observer'));
     const watchB = await syncedDoc(server, sideDoc('b'), room.token('observer'));
     expect(status(watchA.doc, watchB.doc)).toBe('proposed');
 
     const tenant = await syncedDoc(server, sideDoc('a'), room.token('a'));
-    addItem(tenant.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: 'ag1', acceptedAt: 2 });
+    addItem(tenant.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: 'ag1', acceptedAt: 2, terms });
     await waitFor(() => status(watchA.doc, watchB.doc) === 'accepted by a', 'the tenant’s acceptance');
 
     const landlord = await syncedDoc(server, sideDoc('b'), room.token('b'));
-    addItem(landlord.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: 'ag1', acceptedAt: 3 });
+    addItem(landlord.doc, 'acceptances', COLLECTIONS.side.acceptances, { id: 'ag1', acceptedAt: 3, terms });
     await waitFor(() => status(watchA.doc, watchB.doc) === 'accepted', 'both acceptances');
+
+    // The text changes afterwards: both acceptances are of terms that no longer stand.
+    updateItem(joint.doc, 'agreements', COLLECTIONS.joint.agreements, 'ag1', { text: 'One-year lease' });
+    const reader = await syncedDoc(server, room.doc({ kind: 'joint' }), room.token('observer'));
+    await waitFor(() => agreementIn(reader.doc).text === 'One-year lease', 'the changed text');
+    expect(status(watchA.doc, watchB.doc, reader.doc)).toBe('proposed');
   });
 });

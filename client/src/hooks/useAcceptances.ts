@@ -1,14 +1,16 @@
-import type { Acceptance, SideId } from '@parley/shared';
+import { acceptanceHolds, type Acceptance, type SideId } from '@parley/shared';
 import type { WriteResult } from './useCollection';
 import { useOwnSide, useSideCollections, validOnly } from './useSideCollections';
 
 export interface Acceptances {
   /** Both sides' valid acceptances, keyed by agreement id in each side's own document. */
   bySide: Record<SideId, Acceptance[]>;
-  acceptedBy: (agreementId: string) => SideId[];
+  /** Sides whose acceptance of the agreement holds for these terms (see `agreementTerms`). */
+  acceptedBy: (agreementId: string, terms: string) => SideId[];
   /** The side this member may accept for; null for mediators and observers. */
   own: SideId | null;
-  accept: (agreementId: string) => WriteResult;
+  /** Accepts the agreement as it stands: `terms` is its current fingerprint. */
+  accept: (agreementId: string, terms: string) => WriteResult;
   withdraw: (agreementId: string) => WriteResult;
 }
 
@@ -26,9 +28,10 @@ export function useAcceptances(): Acceptances {
   const mine = own ? collections[own] : null;
   return {
     bySide,
-    acceptedBy: (agreementId) => (['a', 'b'] as const).filter((s) => bySide[s].some((x) => x.id === agreementId)),
+    acceptedBy: (agreementId, terms) =>
+      (['a', 'b'] as const).filter((s) => bySide[s].some((x) => x.id === agreementId && acceptanceHolds(x, terms))),
     own,
-    accept: (agreementId) => (mine ? mine.add({ id: agreementId, acceptedAt: Date.now() }) : notASide()),
+    accept: (agreementId, terms) => (mine ? mine.add({ id: agreementId, acceptedAt: Date.now(), terms }) : notASide()),
     withdraw: (agreementId) => (mine ? mine.remove(agreementId) : notASide()),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Interest } from '../schemas/board.js';
-import type { Agreement, Option } from '../schemas/joint.js';
-import { agreementStatus, concernWeights, optionCoverage, timerRemaining } from './derive.js';
+import type { Agreement, Commitment, Option } from '../schemas/joint.js';
+import { agreementStatus, agreementTerms, concernWeights, optionCoverage, timerRemaining } from './derive.js';
 
 const interest = (id: string, concern: Interest['concern'], importance: number): Interest => ({
   id,
@@ -17,19 +17,75 @@ const accepted = { id: 'ag1', acceptedAt: 1 };
 
 describe('agreement status', () => {
   it('goes proposed → accepted by each side → accepted', () => {
-    expect(agreementStatus(agreement, { a: [], b: [] })).toBe('proposed');
-    expect(agreementStatus(agreement, { a: [accepted], b: [] })).toBe('accepted by a');
-    expect(agreementStatus(agreement, { a: [], b: [accepted] })).toBe('accepted by b');
-    expect(agreementStatus(agreement, { a: [accepted], b: [accepted] })).toBe('accepted');
+    expect(agreementStatus(agreement, { a: [], b: [] }, [])).toBe('proposed');
+    expect(agreementStatus(agreement, { a: [accepted], b: [] }, [])).toBe('accepted by a');
+    expect(agreementStatus(agreement, { a: [], b: [accepted] }, [])).toBe('accepted by b');
+    expect(agreementStatus(agreement, { a: [accepted], b: [accepted] }, [])).toBe('accepted');
   });
 
   it('reports done or broken once recorded, whatever the acceptances', () => {
-    expect(agreementStatus({ ...agreement, outcome: 'done' }, { a: [accepted], b: [accepted] })).toBe('done');
-    expect(agreementStatus({ ...agreement, outcome: 'broken' }, { a: [], b: [] })).toBe('broken');
+    expect(agreementStatus({ ...agreement, outcome: 'done' }, { a: [accepted], b: [accepted] }, [])).toBe('done');
+    expect(agreementStatus({ ...agreement, outcome: 'broken' }, { a: [], b: [] }, [])).toBe('broken');
   });
 
   it('ignores acceptances of other agreements', () => {
-    expect(agreementStatus(agreement, { a: [{ id: 'other', acceptedAt: 1 }], b: [] })).toBe('proposed');
+    expect(agreementStatus(agreement, { a: [{ id: 'other', acceptedAt: 1 }], b: [] }, [])).toBe('proposed');
+  });
+});
+
+describe('accepted terms', () => {
+  const commitment: Commitment = {
+    id: 'c1',
+    agreementId: 'ag1',
+    what: 'Repaint the stairwell',
+    owner: 'b',
+    due: '2030-05-01',
+    verification: 'Photos in the shared folder',
+    status: 'pending',
+    createdAt: 0,
+  };
+  const terms = agreementTerms(agreement, [commitment]);
+  const ofTerms = (t: string) => ({ id: 'ag1', acceptedAt: 1, terms: t });
+
+  it('holds an acceptance while the text and the commitments are as accepted', () => {
+    expect(agreementStatus(agreement, { a: [ofTerms(terms)], b: [ofTerms(terms)] }, [commitment])).toBe('accepted');
+    // How a commitment turned out later is not part of what was accepted.
+    const done = { ...commitment, status: 'done' as const };
+    expect(agreementStatus(agreement, { a: [ofTerms(terms)], b: [] }, [done])).toBe('accepted by a');
+    // Nor are other agreements' commitments.
+    const elsewhere = { ...commitment, id: 'c9', agreementId: 'ag2' };
+    expect(agreementTerms(agreement, [commitment, elsewhere])).toBe(terms);
+  });
+
+  it('stops counting an acceptance once the terms change under it', () => {
+    const both = { a: [ofTerms(terms)], b: [ofTerms(terms)] };
+    expect(agreementStatus({ ...agreement, text: 'Rent freeze for six months' }, both, [commitment])).toBe('proposed');
+    for (const change of [
+      { what: 'Repaint the hallway' },
+      { owner: 'a' as const },
+      { due: '2031-05-01' },
+      { verification: '' },
+    ]) {
+      expect(agreementStatus(agreement, both, [{ ...commitment, ...change }]), JSON.stringify(change)).toBe('proposed');
+    }
+    expect(agreementStatus(agreement, both, [])).toBe('proposed');
+    expect(agreementStatus(agreement, both, [commitment, { ...commitment, id: 'c2' }])).toBe('proposed');
+    // Accepting the new terms again counts.
+    const changed = [{ ...commitment, due: '2031-05-01' }];
+    const again = agreementTerms(agreement, changed);
+    expect(agreementStatus(agreement, { a: [ofTerms(again)], b: [ofTerms(terms)] }, changed)).toBe('accepted by a');
+  });
+
+  it('keeps an acceptance recorded before terms were, whatever changed', () => {
+    const recordedBefore = { id: 'ag1', acceptedAt: 1 };
+    expect(agreementStatus({ ...agreement, text: 'Changed' }, { a: [recordedBefore], b: [] }, [])).toBe(
+      'accepted by a',
+    );
+  });
+
+  it('is the same whatever order the commitments come in', () => {
+    const second = { ...commitment, id: 'c0', what: 'Fix the lock' };
+    expect(agreementTerms(agreement, [commitment, second])).toBe(agreementTerms(agreement, [second, commitment]));
   });
 });
 

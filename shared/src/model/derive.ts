@@ -1,6 +1,9 @@
+import { toBase64 } from 'lib0/buffer';
+import { digest } from 'lib0/hash/sha256';
+import { encodeUtf8 } from 'lib0/string';
 import type { Acceptance, CoreConcern, Interest, InterestRef } from '../schemas/board.js';
 import { CORE_CONCERNS } from '../schemas/board.js';
-import type { Agreement, Option } from '../schemas/joint.js';
+import type { Agreement, Commitment, Option } from '../schemas/joint.js';
 import type { SideId } from '../scopes.js';
 import { SIDE_IDS } from '../scopes.js';
 
@@ -10,10 +13,40 @@ import { SIDE_IDS } from '../scopes.js';
 
 export type AgreementStatus = 'proposed' | 'accepted by a' | 'accepted by b' | 'accepted' | 'done' | 'broken';
 
-/** proposed → accepted by each side → done / broken. Acceptance comes from each side's own doc. */
-export function agreementStatus(agreement: Agreement, acceptances: Record<SideId, Acceptance[]>): AgreementStatus {
+/**
+ * A fingerprint of what an agreement binds both sides to: its text and, for each of its
+ * commitments, what, whose, by when and how it will be verified (not how it turned out
+ * later). An acceptance records it, and holds only while the terms are unchanged: a
+ * change made after an acceptance, or at the same moment on another screen, does not
+ * carry the acceptance over to terms nobody accepted.
+ */
+export function agreementTerms(agreement: Agreement, commitments: readonly Commitment[]): string {
+  const own = commitments
+    .filter((c) => c.agreementId === agreement.id)
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .map((c) => [c.what, c.owner, c.due, c.verification]);
+  return toBase64(digest(encodeUtf8(JSON.stringify([agreement.text, own]))));
+}
+
+/** Whether an acceptance is of these terms (one recorded without terms holds, as before terms were recorded). */
+export function acceptanceHolds(acceptance: Acceptance, terms: string): boolean {
+  return acceptance.terms === undefined || acceptance.terms === terms;
+}
+
+/**
+ * proposed → accepted by each side → done / broken. Acceptance comes from each side's
+ * own doc, and counts only while it is of the agreement's current terms.
+ */
+export function agreementStatus(
+  agreement: Agreement,
+  acceptances: Record<SideId, Acceptance[]>,
+  commitments: readonly Commitment[],
+): AgreementStatus {
   if (agreement.outcome === 'done' || agreement.outcome === 'broken') return agreement.outcome;
-  const by = SIDE_IDS.filter((side) => acceptances[side].some((a) => a.id === agreement.id));
+  const terms = agreementTerms(agreement, commitments);
+  const by = SIDE_IDS.filter((side) =>
+    acceptances[side].some((a) => a.id === agreement.id && acceptanceHolds(a, terms)),
+  );
   if (by.length === SIDE_IDS.length) return 'accepted';
   if (by.length === 1) return by[0] === 'a' ? 'accepted by a' : 'accepted by b';
   return 'proposed';

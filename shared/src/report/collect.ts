@@ -102,7 +102,7 @@ export function collectReport(src: ReportSources): ReportData {
     agreements: validItems(src.joint, 'agreements', COLLECTIONS.joint.agreements).map((agreement) => ({
       text: agreement.text,
       createdAt: agreement.createdAt,
-      status: agreementStatus(agreement, { a: a.acceptances, b: b.acceptances }),
+      status: agreementStatus(agreement, { a: a.acceptances, b: b.acceptances }, commitments),
       commitments: commitments.filter((c) => c.agreementId === agreement.id),
     })),
     pulses: src.pulses.flatMap((p) => {

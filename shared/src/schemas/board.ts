@@ -69,6 +69,12 @@ export type Score = z.infer<typeof scoreSchema>;
 export const acceptanceSchema = z.object({
   id: itemIdSchema,
   acceptedAt: timestampSchema,
+  /**
+   * The fingerprint of the terms accepted (`agreementTerms`): the acceptance holds only
+   * while the agreement still says that. Absent in acceptances written before it was
+   * recorded, which hold as they always did.
+   */
+  terms: z.string().max(64).optional(),
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>;
 

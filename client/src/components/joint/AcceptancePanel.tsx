@@ -1,5 +1,5 @@
 import type { Acceptance, Agreement, RoomSummary, SideId } from '@parley/shared';
-import { SIDE_IDS } from '@parley/shared';
+import { SIDE_IDS, acceptanceHolds } from '@parley/shared';
 import { useState } from 'react';
 import type { Acceptances } from '../../hooks/useAcceptances';
 import { sideName } from '../../lib/labels';
@@ -8,6 +8,8 @@ import { formatMoment } from '../ui/dates';
 interface AcceptancePanelProps {
   agreement: Agreement;
   acceptances: Acceptances;
+  /** The agreement's current terms (`agreementTerms`): what Accept records, and what acceptances must match. */
+  terms: string;
   room: Pick<RoomSummary, 'sides'>;
   name: string;
   unverified: number;
@@ -18,6 +20,7 @@ interface AcceptancePanelProps {
 export function AcceptancePanel({
   agreement,
   acceptances,
+  terms,
   room,
   name,
   unverified,
@@ -25,8 +28,13 @@ export function AcceptancePanel({
 }: AcceptancePanelProps) {
   const [error, setError] = useState<string | null>(null);
   const own = acceptances.own;
-  const acceptanceOf = (side: SideId): Acceptance | undefined =>
+  const recordOf = (side: SideId): Acceptance | undefined =>
     acceptances.bySide[side].find((a) => a.id === agreement.id);
+  /** A side's acceptance of the terms as they stand now. */
+  const acceptanceOf = (side: SideId): Acceptance | undefined => {
+    const record = recordOf(side);
+    return record && acceptanceHolds(record, terms) ? record : undefined;
+  };
   const ownAccepted = own ? acceptanceOf(own) !== undefined : false;
   const acceptedByOthers = SIDE_IDS.filter((side) => side !== own && acceptanceOf(side)).map((side) =>
     sideName(room, side),
@@ -39,6 +47,7 @@ export function AcceptancePanel({
       <ul className="acceptance-list">
         {SIDE_IDS.map((side) => {
           const accepted = acceptanceOf(side);
+          const earlier = accepted ? undefined : recordOf(side);
           return (
             <li key={side} className={accepted ? 'accepted' : 'not-accepted'}>
               <span className="acceptance-mark" aria-hidden="true">
@@ -47,10 +56,11 @@ export function AcceptancePanel({
               <span className="acceptance-side">{sideName(room, side)}</span>{' '}
               {accepted ? (
                 <span>
-                  accepted{' '}
-                  <time dateTime={new Date(accepted.acceptedAt).toISOString()}>
-                    {formatMoment(accepted.acceptedAt)}
-                  </time>
+                  accepted <Moment at={accepted.acceptedAt} />
+                </span>
+              ) : earlier ? (
+                <span className="acceptance-pending">
+                  accepted earlier terms <Moment at={earlier.acceptedAt} />; they have changed since
                 </span>
               ) : (
                 <span className="acceptance-pending">has not accepted</span>
@@ -81,11 +91,11 @@ export function AcceptancePanel({
                 type="button"
                 className="button button-primary"
                 onClick={() => {
-                  const result = acceptances.accept(agreement.id);
+                  const result = acceptances.accept(agreement.id, terms);
                   setError(result.ok ? null : result.message);
                 }}
               >
-                Accept for {sideName(room, own)}
+                {recordOf(own) ? 'Accept the new terms' : 'Accept'} for {sideName(room, own)}
                 <span className="visually-hidden">: {name}</span>
               </button>
             </>
@@ -99,6 +109,10 @@ export function AcceptancePanel({
       )}
     </div>
   );
+}
+
+function Moment({ at }: { at: number }) {
+  return <time dateTime={new Date(at).toISOString()}>{formatMoment(at)}</time>;
 }
 
 /**

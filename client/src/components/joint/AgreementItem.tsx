@@ -1,5 +1,5 @@
 import type { Agreement, AgreementStatus, Commitment, RoomSummary } from '@parley/shared';
-import { newId } from '@parley/shared';
+import { agreementTerms, newId } from '@parley/shared';
 import type { Acceptances } from '../../hooks/useAcceptances';
 import type { CollectionView } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
@@ -39,9 +39,11 @@ export function AgreementItem({
   ...item
 }: AgreementItemProps) {
   const name = `agreement “${short(agreement.text)}”`;
-  const acceptedBy = acceptances.acceptedBy(agreement.id);
-  // Acceptance is of the terms as they stood; changing them underneath would make it mean something else.
-  const locked = acceptedBy.length > 0;
+  const terms = agreementTerms(agreement, commitments);
+  // Acceptance is of the terms as they stood; changing them underneath would make it mean
+  // something else. Terms that changed anyway (at the same moment, elsewhere) are open
+  // again, and the acceptances of the earlier terms no longer count.
+  const locked = acceptances.acceptedBy(agreement.id, terms).length > 0;
   const inForce = status === 'accepted' || status === 'done' || status === 'broken';
   const unverified = commitments.filter((c) => c.verification.trim() === '').length;
   const commitmentProps = itemPropsOf(commitmentsView, commitmentEditing, item.selfMemberId);
@@ -68,6 +70,7 @@ export function AgreementItem({
           <AcceptancePanel
             agreement={agreement}
             acceptances={acceptances}
+            terms={terms}
             room={room}
             name={name}
             unverified={unverified}

@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { COLLECTIONS, updateItem } from '@parley/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgreementsSection } from './AgreementsSection';
 import { fakeRoom, read, renderInRoom, seed } from './fakeRoom';
@@ -55,6 +56,27 @@ describe('agreements', () => {
     fireEvent.click(within(card()).getByRole('button', { name: /^Withdraw our acceptance/ }));
     expect(read(room.docs.sides.b.doc, 'acceptances', 'ag1')).toBeUndefined();
     expect(within(card()).getByText('Accepted by Tenant')).toBeTruthy();
+  });
+
+  it('asks again when the terms change under an acceptance, as when both screens act at once', () => {
+    const room = fakeRoom('side', 'b');
+    seedAgreement(room);
+    renderInRoom(<AgreementsSection />, room);
+    fireEvent.click(within(card()).getByRole('button', { name: /^Accept for Landlord/ }));
+    expect(read(room.docs.sides.b.doc, 'acceptances', 'ag1')).toMatchObject({ terms: expect.any(String) });
+    expect(within(card()).getByText('Accepted by Landlord')).toBeTruthy();
+
+    // The other side's edit of a commitment, made before it saw the acceptance, arrives.
+    act(() => {
+      updateItem(room.docs.joint.doc, 'commitments', COLLECTIONS.joint.commitments, 'c1', { due: '2030-09-01' });
+    });
+    expect(within(card()).getByText('Proposed')).toBeTruthy();
+    expect(within(card()).getByText(/accepted earlier terms .*; they have changed since/)).toBeTruthy();
+    // Terms nobody accepted are open to edits again.
+    expect(within(card()).getByRole('button', { name: /^Edit agreement/ })).toBeTruthy();
+
+    fireEvent.click(within(card()).getByRole('button', { name: /^Accept the new terms for Landlord/ }));
+    expect(within(card()).getByText('Accepted by Landlord')).toBeTruthy();
   });
 
   it('records the outcome in the joint document once both sides accepted, and then withdrawal ends', () => {

@@ -30,9 +30,8 @@ export function AgreementsSection() {
     agreements.remove(id);
     for (const c of validCommitments) if (c.agreementId === id) commitments.remove(c.id);
     // Only our own acceptance can go; the other side's stays in its own document, unseen without the agreement.
-    if (acceptances.own && acceptances.acceptedBy(id).includes(acceptances.own)) {
-      acceptances.withdraw(id);
-    }
+    const own = acceptances.own;
+    if (own && acceptances.bySide[own].some((a) => a.id === id)) acceptances.withdraw(id);
   };
   const itemProps = itemPropsOf({ update: agreements.update, remove }, editing, session.memberId);
 
@@ -49,7 +48,7 @@ export function AgreementsSection() {
               <AgreementItem
                 key={item.id}
                 agreement={item.value}
-                status={agreementStatus(item.value, acceptances.bySide)}
+                status={agreementStatus(item.value, acceptances.bySide, validCommitments)}
                 commitments={validCommitments.filter((c) => c.agreementId === item.id)}
                 commitmentsView={commitments}
                 acceptances={acceptances}
