@@ -168,4 +168,39 @@ describe('the joint space', () => {
     await screenshot(a.page, '5-joint', 'agreement-done-side-a');
     await screenshot(observer.page, '5-joint', 'observer');
   });
+
+  test('an acceptance of terms changed at the same moment on another screen is asked again', async () => {
+    const { a, b } = await negotiation(browser(), server.url);
+    const before = 'Tenant may use the garden on weekends';
+    const after = 'Tenant may use the garden on Sundays';
+    await proposeAgreement(b.page, before);
+    await agreement(a.page, before).getByText('Proposed', { exact: true }).waitFor();
+
+    // The landlord's side starts changing the text; the tenant's side accepts meanwhile.
+    await agreement(b.page, before)
+      .getByRole('button', { name: /^Edit agreement/ })
+      .click();
+    const editor = b.page.getByRole('form', { name: /^Edit agreement/ });
+    await editor.getByRole('textbox', { name: 'Agreement' }).fill(after);
+    await agreement(a.page, before)
+      .getByRole('button', { name: /^Accept for Tenant/ })
+      .click();
+    // Its open editor shows the acceptance arriving; saving goes ahead all the same.
+    await section(b.page, 'Agreements')
+      .getByText(/Tenant\s*accepted/)
+      .waitFor();
+    await editor.getByRole('button', { name: 'Save' }).click();
+
+    // The tenant accepted the earlier words: nobody is shown an acceptance of the new ones.
+    for (const page of [a.page, b.page]) {
+      const card = agreement(page, after);
+      await card.getByText('Proposed', { exact: true }).waitFor();
+      await card.getByText(/accepted earlier terms .*; they have changed since/).waitFor();
+    }
+    await screenshot(a.page, '5-joint', 'acceptance-of-earlier-terms');
+    await agreement(a.page, after)
+      .getByRole('button', { name: /^Accept the new terms for Tenant/ })
+      .click();
+    for (const page of [a.page, b.page]) await agreement(page, after).getByText('Accepted by Tenant').waitFor();
+  });
 });
