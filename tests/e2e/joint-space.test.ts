@@ -185,9 +185,12 @@ describe('the joint space', () => {
     await agreement(a.page, before)
       .getByRole('button', { name: /^Accept for Tenant/ })
       .click();
-    // Its open editor shows the acceptance arriving; saving goes ahead all the same.
+    // Its open editor shows the acceptance arriving and what saving now means.
     await section(b.page, 'Agreements')
       .getByText(/Tenant\s*accepted/)
+      .waitFor();
+    await section(b.page, 'Agreements')
+      .getByText(/Saving your change asks for acceptance again/)
       .waitFor();
     await editor.getByRole('button', { name: 'Save' }).click();
 

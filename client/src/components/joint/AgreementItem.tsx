@@ -143,6 +143,11 @@ export function AgreementItem({
               Accepted terms are locked. To change them, each side that accepted withdraws its acceptance first.
             </p>
           )}
+          {writable && locked && editor.open && (
+            <p className="locked-note" role="status">
+              These terms were accepted while you were editing them. Saving your change asks for acceptance again.
+            </p>
+          )}
         </>
       )}
     />
