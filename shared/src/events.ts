@@ -115,7 +115,16 @@ export interface ServerToClientEvents {
 type Cb<T extends object = object> = (ack: Ack<T>) => void;
 
 export interface ClientToServerEvents {
-  'room:hello': (payload: unknown, cb: Cb<{ you: MemberView; members: MemberView[]; protocol: number }>) => void;
+  'room:hello': (
+    payload: unknown,
+    cb: Cb<{
+      you: MemberView;
+      members: MemberView[];
+      protocol: number;
+      /** The server's clock (ms since the epoch) when it answered: clients time shared countdowns by it. */
+      serverTime: number;
+    }>,
+  ) => void;
   'pulse:get': (payload: unknown, cb: Cb<{ state: PulseState }>) => void;
   'pulse:start': (payload: unknown, cb: Cb<{ pulse: PulseView }>) => void;
   'pulse:schedule': (payload: unknown, cb: Cb<{ state: PulseState }>) => void;

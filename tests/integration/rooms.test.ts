@@ -162,11 +162,16 @@ describe('resolving and joining', () => {
 
     await syncedDoc(server, `${room.roomId}/side/a`, member.memberToken as string);
     const socket = await connectControl(server, member.memberToken as string);
+    const sentAt = Date.now();
     const hello = await emitAck(socket, 'room:hello', {});
     expect(hello).toMatchObject({
       ok: true,
       you: { memberId: member.memberId, name: 'Dana', role: 'side', side: 'a' },
     });
+    // The server's clock, which the client times shared countdowns by (same machine here).
+    const { serverTime } = hello as { serverTime: number };
+    expect(serverTime).toBeGreaterThanOrEqual(sentAt);
+    expect(serverTime).toBeLessThanOrEqual(Date.now());
   });
 
   it('refuses to join with an empty name or an unknown token', async () => {

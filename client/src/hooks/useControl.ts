@@ -2,6 +2,7 @@ import type { ClientToServerEvents, MemberView, ServerToClientEvents } from '@pa
 import { useSyncExternalStore } from 'react';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { observeServerTime } from '../lib/serverClock';
 import { keyedResources } from '../lib/sharedResource';
 import type { Session } from '../lib/session';
 
@@ -54,11 +55,14 @@ function openControl(token: string): Connection {
   const final = () => connection.state.status === 'revoked' || connection.state.status === 'refused';
 
   socket.on('connect', () => {
+    const sentAt = Date.now();
     socket.timeout(HELLO_TIMEOUT_MS).emit('room:hello', {}, (err, ack) => {
       if (err) return set({ status: 'offline', error: 'The server did not answer the greeting.' });
       if (!ack.ok) {
         return set({ status: ack.error.code === 'unauthorized' ? 'refused' : 'offline', error: ack.error.message });
       }
+      // A server from before serverTime leaves the page's own clock in charge.
+      if (typeof ack.serverTime === 'number') observeServerTime(sentAt, Date.now(), ack.serverTime);
       everLive = true;
       set({ status: 'live', you: ack.you, members: ack.members, protocol: ack.protocol, error: null });
     });

@@ -1,5 +1,6 @@
 import type { PulseState } from '@parley/shared';
 import { useSyncExternalStore } from 'react';
+import { serverNow } from '../lib/serverClock';
 import type { ControlSocket } from './useControl';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -133,18 +134,21 @@ export function usePulse(socket: ControlSocket | null): Pulse {
   return { state, actions: store.actions };
 }
 
-/** A clock shared by every countdown on the page, ticking once a second while anyone watches it. */
+/**
+ * A clock shared by every countdown on the page, ticking once a second while anyone
+ * watches it. It tells the server's time (lib/serverClock.ts): countdowns end together.
+ */
 const clock = (() => {
-  let now = Date.now();
+  let now = serverNow();
   let timer: ReturnType<typeof setInterval> | null = null;
   const listeners = new Set<() => void>();
   return {
     subscribe(notify: () => void) {
       listeners.add(notify);
       if (!timer) {
-        now = Date.now();
+        now = serverNow();
         timer = setInterval(() => {
-          now = Date.now();
+          now = serverNow();
           for (const n of [...listeners]) n();
         }, 1000);
       }

@@ -42,6 +42,7 @@ export function registerRoomHandlers(io: ControlServer, socket: ControlSocket, t
     you: memberView(identity, `guest-${socket.id}`),
     members: await membersOf(io, roomId),
     protocol: PROTOCOL_VERSION,
+    serverTime: Date.now(),
   }));
   on(socket, log, 'timeline:list', timelineListSchema, ({ beforeSeq, limit }) => ({
     entries: timeline.list(roomId, beforeSeq, limit ?? 100),

@@ -2,6 +2,7 @@ import { COLLECTIONS, FACILITATION_DEFAULTS, RECORDS, readRecord, validItems } f
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RoomContext, useRoom } from '../../hooks/useRoom';
+import { observeServerTime, resetServerClock } from '../../lib/serverClock';
 import type { Session } from '../../lib/session';
 import { testDocs, testSession } from '../room/testing';
 import { FacilitationPanel } from './FacilitationPanel';
@@ -84,6 +85,25 @@ describe('facilitation', () => {
     act(() => vi.advanceTimersByTime(90_000));
     expect(live.textContent).toBe('Time is up for Opening phase.');
     expect(screen.getByText('Time is up')).toBeTruthy();
+  });
+});
+
+describe('a timer on a laptop whose clock is off', () => {
+  afterEach(() => resetServerClock());
+
+  it("counts down by the server's clock, as everyone else's does", () => {
+    // This laptop's clock runs 2 minutes ahead; the greeting told it the server's time.
+    vi.useFakeTimers({ now: 1_120_000 });
+    observeServerTime(1_120_000, 1_120_000, 1_000_000);
+    const docs = renderPanel(testSession('mediator'));
+    fireEvent.click(screen.getByRole('button', { name: 'Set a timer' }));
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minutes' }), { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set timer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    // Started at the server's time, so other screens count from the same moment.
+    expect(state(docs).timer).toMatchObject({ startedAt: 1_000_000 });
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(screen.getByRole('timer').textContent).toBe('4:00');
   });
 });
 

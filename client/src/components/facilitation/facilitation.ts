@@ -10,6 +10,7 @@ import {
   timerRemaining,
 } from '@parley/shared';
 import type * as Y from 'yjs';
+import { serverNow } from '../../lib/serverClock';
 
 /**
  * The writes of facilitation, on the facilitation doc. Each is one transaction with no
@@ -17,7 +18,7 @@ import type * as Y from 'yjs';
  */
 
 /** Moves the room to a phase and records the move (for the report and the pulse trend). */
-export function movePhase(doc: Y.Doc, phase: Phase, now = Date.now()): void {
+export function movePhase(doc: Y.Doc, phase: Phase, now = serverNow()): void {
   doc.transact(() => {
     addItem(doc, 'phaseHistory', COLLECTIONS.facilitation.phaseHistory, { id: newId(), phase, at: now });
     setRecordField(doc, 'state', RECORDS.facilitation.state, FACILITATION_DEFAULTS, 'phase', phase);
@@ -40,13 +41,13 @@ export function setTimer(label: string, minutes: number): Timer {
   return { label: label.slice(0, 200), durationMs: ms, remainingMs: ms, startedAt: null };
 }
 
-export function startTimer(timer: Timer, now = Date.now()): Timer {
+export function startTimer(timer: Timer, now = serverNow()): Timer {
   if (timer.startedAt !== null) return timer;
   return { ...timer, startedAt: now };
 }
 
 /** Pausing freezes what is left, so everyone's display stops at the same value. */
-export function pauseTimer(timer: Timer, now = Date.now()): Timer {
+export function pauseTimer(timer: Timer, now = serverNow()): Timer {
   if (timer.startedAt === null) return timer;
   return { ...timer, remainingMs: timerRemaining(timer, now), startedAt: null };
 }
