@@ -127,20 +127,25 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   let dataDir: string | null = null;
-  let args: string[];
+  let startFlags: string[] = [];
+  let main: string;
   let env: NodeJS.ProcessEnv;
   if (kind === 'parley') {
     if (!fs.existsSync(PARLEY_BIN)) throw new Error(`${PARLEY_BIN} is missing: build the server first (tsc -b server)`);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
-    args = [...parleyStartFlags(), PARLEY_BIN];
+    startFlags = parleyStartFlags();
+    main = PARLEY_BIN;
     env = parleyEnv(port, dataDir, shape);
   } else {
-    args = [kind === 'reference' ? REFERENCE_BIN : HOCUSPOCUS_BIN];
+    main = kind === 'reference' ? REFERENCE_BIN : HOCUSPOCUS_BIN;
     env = { HOST: '127.0.0.1', PORT: String(port) };
   }
   const log = fs.openSync(path.join(logDir, `${slug}.log`), 'w');
   const instrument = ['--expose-gc', '--import', pathToFileURL(GC_ON_SIGNAL).href];
-  const child = spawn(process.execPath, [...instrument, ...nodeFlags(kind), ...profileArgs(kind, slug), ...args], {
+  // The extra flags come after the start script's: of two values of one V8 flag the last
+  // wins, and BENCH_NODE_FLAGS_PARLEY="--max-semi-space-size=16" must be able to replace 8.
+  const flags = [...instrument, ...startFlags, ...nodeFlags(kind), ...profileArgs(kind, slug)];
+  const child = spawn(process.execPath, [...flags, main], {
     cwd: REPO_ROOT,
     // The caller's environment passes through (so a server setting can be tried from the
     // command line); the settings the benchmark depends on override it.
