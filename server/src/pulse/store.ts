@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, PULSE_MIN_ANSWERS_DEFAULT } from '@parley/shared';
 import { ParleyError } from '../errors.js';
-import { guardWrite } from '../storage/refusal.js';
+import { WRITE_PROBE_SCHEMA, guardWrite, writeProbe } from '../storage/refusal.js';
 
 /**
  * Pulse checks live in their own SQLite file so that their storage rules can be
@@ -66,7 +66,6 @@ CREATE TABLE IF NOT EXISTS pulse_answered (
   member_key TEXT NOT NULL,
   PRIMARY KEY (pulse_id, member_key)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 export interface StoredSchedule {
@@ -176,6 +175,7 @@ export function openPulseStore(file: string): PulseStore {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 2000');
   db.exec(SCHEMA);
+  db.exec(WRITE_PROBE_SCHEMA);
 
   const q = {
     room: db.prepare<[string], { min_answers: number; pause_count: number; pause_last_at: number | null }>(
@@ -238,17 +238,6 @@ export function openPulseStore(file: string): PulseStore {
     const row = q.room.get(roomId);
     return { count: row?.pause_count ?? 0, lastAt: row?.pause_last_at ?? null };
   };
-
-  // Like the room database's probe (storage/sqlite.ts): a page of zeros written and
-  // deleted in one transaction, which needs the rollback journal (refused when it cannot
-  // be created) and a free page; secure_delete zeroes it again on the way out.
-  const insertProbe = db.prepare('INSERT INTO write_probe (id, data) VALUES (1, zeroblob(?))');
-  const deleteProbe = db.prepare('DELETE FROM write_probe WHERE id = 1');
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const probeWrite = db.transaction(() => {
-    insertProbe.run(pageSize);
-    deleteProbe.run();
-  });
 
   const openPulse = db.transaction(
     (p: Omit<StoredPulse, 'closedAt' | 'status' | 'answers' | 'released' | 'eligible'>, eligibleKeys: string[]) => {
@@ -341,7 +330,7 @@ export function openPulseStore(file: string): PulseStore {
       return out;
     },
     pulsesOpened: (roomId) => q.pulsesOpened.get(roomId)?.n ?? 0,
-    probeWrite: () => guardWrite(() => probeWrite()),
+    probeWrite: writeProbe(db),
     close: () => db.close(),
   };
 }

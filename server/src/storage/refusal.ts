@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { ErrorCode } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 
@@ -20,4 +21,26 @@ export function guardWrite<T>(write: () => T): T {
     }
     throw error;
   }
+}
+
+/** The table `writeProbe` writes to; part of the schema of every file that is probed. */
+export const WRITE_PROBE_SCHEMA =
+  'CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);';
+
+/**
+ * A write that changes nothing and fails exactly when the file refuses writes, for
+ * `/readyz` to ask after a refusal. A page's worth of zeros needs a page of its own
+ * (refused past max_page_count, like any write on a full database), and its commit
+ * writes the WAL or the rollback journal (refused on a full disk, or when the journal
+ * cannot be created); deleting it in the same transaction leaves the page free again.
+ */
+export function writeProbe(db: Database.Database): () => void {
+  const insert = db.prepare('INSERT INTO write_probe (id, data) VALUES (1, zeroblob(?))');
+  const remove = db.prepare('DELETE FROM write_probe WHERE id = 1');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const probe = db.transaction(() => {
+    insert.run(pageSize);
+    remove.run();
+  });
+  return () => guardWrite(() => probe());
 }

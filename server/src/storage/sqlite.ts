@@ -5,7 +5,7 @@ import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import { DEFAULT_CHECKPOINTS, startCheckpointer, type CheckpointSettings } from './checkpointer.js';
 import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
-import { guardWrite } from './refusal.js';
+import { WRITE_PROBE_SCHEMA, guardWrite, writeProbe } from './refusal.js';
 import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
 
 const SCHEMA = `
@@ -48,7 +48,6 @@ CREATE TABLE IF NOT EXISTS timeline (
   summary TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS timeline_by_room ON timeline(room_id, seq);
-CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 interface RoomRow {
@@ -110,6 +109,7 @@ export function openSqliteStorage(
   db.pragma('busy_timeout = 2000');
   if (!options.readonly) {
     db.exec(SCHEMA);
+    db.exec(WRITE_PROBE_SCHEMA);
     db.exec(DOC_LOG_SCHEMA);
     migrateDocLog(db);
   }
@@ -149,9 +149,6 @@ export function openSqliteStorage(
     listTimeline: db.prepare<[string, number, number], Record<string, unknown>>(
       'SELECT * FROM timeline WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
     ),
-    // Readonly opens have no write_probe table to prepare against; their probe fails anyway.
-    insertProbe: options.readonly ? null : db.prepare('INSERT INTO write_probe (id, data) VALUES (1, zeroblob(?))'),
-    deleteProbe: options.readonly ? null : db.prepare('DELETE FROM write_probe WHERE id = 1'),
   };
 
   const docLog = openDocLog(db);
@@ -181,16 +178,12 @@ export function openSqliteStorage(
     return old?.invite_id ?? null;
   });
 
-  // A page's worth of zeros needs a page of its own (refused past max_page_count, like
-  // any write on a full database) and the commit writes it to the WAL (refused on a full
-  // disk); deleting it in the same transaction leaves the page free for the next write.
-  const probeWrite = db.transaction(() => {
-    if (!q.insertProbe || !q.deleteProbe) {
-      throw new ParleyError(ErrorCode.StorageUnavailable, 'storage refused the write (opened read-only)');
-    }
-    q.insertProbe.run(pageSize);
-    q.deleteProbe.run();
-  });
+  // Readonly opens have no write_probe table to prepare against; their probe fails anyway.
+  const probeWrite = options.readonly
+    ? () => {
+        throw new ParleyError(ErrorCode.StorageUnavailable, 'storage refused the write (opened read-only)');
+      }
+    : writeProbe(db);
 
   function findCredential(hash: string): Credential | undefined {
     const inviteRow = q.liveInviteByHash.get(hash);
@@ -260,7 +253,7 @@ export function openSqliteStorage(
         summary: r.summary as string,
       }));
     },
-    probeWrite: () => guardWrite(() => probeWrite()),
+    probeWrite,
     close() {
       checkpointer?.stop();
       if (!options.readonly) {
