@@ -1,20 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStorage } from './sqlite.js';
-import type { Storage } from './types.js';
-
-const opened: Storage[] = [];
-function open(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storage-'))) {
-  const storage = openSqliteStorage(path.join(dir, 'parley.sqlite'));
-  opened.push(storage);
-  return { storage, dir };
-}
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+import { describe, expect, it } from 'vitest';
+import { openTestStorage as open, testDir } from './testStorage.testkit.js';
 
 const room = {
   roomId: 'room12345',
@@ -60,7 +47,6 @@ describe('SQLite storage', () => {
     storage.compact('r/joint', new Uint8Array([1, 2]), ids[1]!);
     storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([3]) }]);
     storage.close();
-    opened.length = 0;
 
     const reopened = open(dir).storage;
     const loaded = reopened.loadDoc('r/joint');
@@ -83,7 +69,6 @@ describe('SQLite storage', () => {
     storage.compact('r/joint', new Uint8Array([1, 2, 3]), 3);
     expect(storage.countUpdates('r/joint')).toBe(0);
     storage.close();
-    opened.length = 0;
 
     // A fresh process knows nothing of the numbering but what the file holds.
     const reopened = open(dir).storage;
@@ -95,7 +80,7 @@ describe('SQLite storage', () => {
   });
 
   it('moves the updates of a database written before the per-document log, losing none', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storage-'));
+    const dir = testDir();
     const legacy = new Database(path.join(dir, 'parley.sqlite'));
     legacy.exec(`
       CREATE TABLE doc_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
@@ -119,8 +104,7 @@ describe('SQLite storage', () => {
   it('answers a refused write with storage_unavailable and stores nothing', () => {
     const { storage, dir } = open();
     storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([1]) }]);
-    const readOnly = openSqliteStorage(path.join(dir, 'parley.sqlite'), { readonly: true });
-    opened.push(readOnly);
+    const readOnly = open(dir, { readonly: true }).storage;
     expect(() => readOnly.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([2]) }])).toThrow(
       expect.objectContaining({ code: 'storage_unavailable' }),
     );

@@ -1,20 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStorage } from './sqlite.js';
-import { STORAGE_WRITES, type Storage } from './types.js';
+import { describe, expect, it } from 'vitest';
+import { openTestStorage } from './testStorage.testkit.js';
+import { STORAGE_WRITES } from './types.js';
 import { WriteHealth, watchWrites } from './writeHealth.js';
 
-const opened: Storage[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
-
 function fullDatabase() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-health-'));
-  const database = openSqliteStorage(path.join(dir, 'parley.sqlite'), { maxBytes: 200_000 });
-  opened.push(database);
+  const database = openTestStorage(undefined, { maxBytes: 200_000 }).storage;
   let clock = 0;
   const health = new WriteHealth(
     () => database.probeWrite(),
@@ -60,10 +50,8 @@ describe('write health', () => {
   });
 
   it('never takes a read-only database for one that writes', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-health-'));
-    opened.push(openSqliteStorage(path.join(dir, 'parley.sqlite')));
-    const readOnly = openSqliteStorage(path.join(dir, 'parley.sqlite'), { readonly: true });
-    opened.push(readOnly);
+    const { dir } = openTestStorage();
+    const readOnly = openTestStorage(dir, { readonly: true }).storage;
     expect(() => readOnly.probeWrite()).toThrow(expect.objectContaining({ code: 'storage_unavailable' }));
   });
 });

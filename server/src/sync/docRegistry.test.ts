@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode, ErrorCode } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import { createLogger } from '../log.js';
 import type { Identity } from '../rooms/identity.js';
-import { openSqliteStorage } from '../storage/sqlite.js';
+import { openTestStorage } from '../storage/testStorage.testkit.js';
 import type { Storage } from '../storage/types.js';
 import { Timeline } from '../timeline/timeline.js';
 import { DocRegistry } from './docRegistry.js';
@@ -45,11 +42,8 @@ function recordingPeer(onSend: (frame: Uint8Array) => void = () => undefined) {
   return peer satisfies Peer;
 }
 
-const storages: Storage[] = [];
 function setup(limits: Partial<ConstructorParameters<typeof DocRegistry>[1]> = {}, wrap = (s: Storage) => s) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-registry-'));
-  const storage = wrap(openSqliteStorage(path.join(dir, 'parley.sqlite')));
-  storages.push(storage);
+  const storage = wrap(openTestStorage().storage);
   const registry = new DocRegistry(
     storage,
     { MAX_DOC_BYTES: 1 << 20, COMPACT_AFTER_UPDATES: 1000, UNLOAD_AFTER_MS: 0, MAX_ROOMS_LOADED: 10, ...limits },
@@ -58,9 +52,6 @@ function setup(limits: Partial<ConstructorParameters<typeof DocRegistry>[1]> = {
   );
   return { storage, registry };
 }
-afterEach(() => {
-  for (const s of storages.splice(0)) s.close();
-});
 
 const scope = { kind: 'side', side: 'a' } as const;
 const name = 'room12345/side/a';

@@ -6,13 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../../server/dist/storage/sqlite.js';
 
 const opened: Array<{ close(): void }> = [];
+const dirs: string[] = [];
 afterEach(() => {
   for (const storage of opened.splice(0)) storage.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the write-ahead log under edits that never stop', () => {
   it('stays bounded while commits keep coming, and every commit is kept', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-wal-'));
+    dirs.push(dir);
     const file = path.join(dir, 'parley.sqlite');
     // A checkpoint every 20 ms and a restart once the WAL holds 100 pages.
     const storage = openSqliteStorage(file, { checkpoints: { intervalMs: 20, restartAfterFrames: 100 } });
