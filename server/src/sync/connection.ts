@@ -100,12 +100,12 @@ export class Connection implements Peer {
     this.ws.send(frame, { binary: true });
   }
 
-  sendFramed(frame: WireFrame): void {
+  sendFramed(frames: readonly WireFrame[]): void {
     if (!this.sendable) return;
     // ws writes its own frames to this same socket, in call order, and holds none back
     // while permessage-deflate is off (the endpoint turns it off), so a frame written
     // here can neither overtake nor split one of ws's.
-    this.socket.write(frame.wire);
+    this.socket.write(frames.length === 1 ? frames[0]!.wire : Buffer.concat(frames.map((frame) => frame.wire)));
   }
 
   close(code: number, reason: string): void {

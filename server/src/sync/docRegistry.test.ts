@@ -27,13 +27,16 @@ function recordingPeer(onSend: (frame: Uint8Array) => void = () => undefined) {
     identity,
     awarenessIds: new Set<number>(),
     sent: [] as Uint8Array[],
+    /** How many messages each framed write carried. */
+    writes: [] as number[],
     closedWith: null as number | null,
     send(frame: Uint8Array) {
       peer.sent.push(frame);
       onSend(frame);
     },
-    sendFramed(frame: WireFrame) {
-      peer.send(frame.message);
+    sendFramed(frames: readonly WireFrame[]) {
+      peer.writes.push(frames.length);
+      for (const frame of frames) peer.send(frame.message);
     },
     close(code: number) {
       peer.closedWith = code;
@@ -120,6 +123,31 @@ describe('the document registry', () => {
 
     expect(storage.loadDoc(name).updates).toEqual([update]);
     expect(receiver.sent).toEqual([message]);
+  });
+
+  it("sends each peer all of a commit's changes it did not make, in order, in one write", () => {
+    const { registry } = setup();
+    const [a, b, c] = [recordingPeer(), recordingPeer(), recordingPeer()];
+    const doc = registry.attach(name, 'room12345', scope, a);
+    registry.attach(name, 'room12345', scope, b);
+    registry.attach(name, 'room12345', scope, c);
+    const fromA = editUpdate('pa');
+    const fromB = editUpdate('pb');
+    registry.accept(doc, a, fromA);
+    registry.accept(doc, b, fromB);
+    registry.flush();
+
+    const relayed = (peer: ReturnType<typeof recordingPeer>) =>
+      peer.sent.map((frame) => {
+        const message = decodeMessage(frame);
+        return message.type === 'update' ? Array.from(message.update) : message.type;
+      });
+    expect(c.writes).toEqual([2]);
+    expect(relayed(c)).toEqual([Array.from(fromA), Array.from(fromB)]);
+    expect(a.writes).toEqual([1]);
+    expect(relayed(a)).toEqual([Array.from(fromB)]);
+    expect(b.writes).toEqual([1]);
+    expect(relayed(b)).toEqual([Array.from(fromA)]);
   });
 
   it('neither stores nor relays an update the document already holds', () => {

@@ -13,8 +13,11 @@ export interface Peer {
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds: ReadonlySet<number>;
   send(message: Uint8Array): void;
-  /** Sends a message framed once for many recipients (a relay or a presence broadcast). */
-  sendFramed(frame: WireFrame): void;
+  /**
+   * Sends messages framed once for many recipients (a relay or a presence broadcast),
+   * in order and in one write.
+   */
+  sendFramed(frames: readonly WireFrame[]): void;
   close(code: number, reason: string): void;
 }
 
@@ -95,10 +98,10 @@ export class SharedDoc {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       if (changed.length === 0) return;
-      const frame = frameOnce(encodeAwarenessStates(this.awareness, changed));
+      const frames = [frameOnce(encodeAwarenessStates(this.awareness, changed))];
       // Not back to the connection it came from: a client ignores its own states at the
       // clock it sent them with, so that frame would only cost a write on both ends.
-      for (const peer of this.peers) if (peer !== origin) peer.sendFramed(frame);
+      for (const peer of this.peers) if (peer !== origin) peer.sendFramed(frames);
     });
   }
 
@@ -143,11 +146,19 @@ export class SharedDoc {
     this.pending.push({ update: stored, message, origin: peer, sentences: this.pendingSentences });
   }
 
-  /** After the commit: relay each change, encoded and framed once, to every peer but its origin. */
+  /**
+   * After the commit: relay each change, encoded and framed once, to every peer but its
+   * origin. A peer gets all of a commit's changes it is owed in one write: in a busy room
+   * a commit holds several, and a write (a system call, and a wake-up of the receiver)
+   * costs more than the bytes in it.
+   */
   relay(changes: PendingChange[]): void {
-    for (const change of changes) {
-      const frame = frameOnce(change.message);
-      for (const peer of this.peers) if (peer !== change.origin) peer.sendFramed(frame);
+    const frames = changes.map((change) => frameOnce(change.message));
+    for (const peer of this.peers) {
+      const owed = changes.some((change) => change.origin === peer)
+        ? frames.filter((_, i) => changes[i]!.origin !== peer)
+        : frames;
+      if (owed.length > 0) peer.sendFramed(owed);
     }
   }
 
