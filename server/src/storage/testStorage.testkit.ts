@@ -13,23 +13,21 @@ import type { Storage } from './types.js';
  */
 
 /** A directory of the current test's own, removed with everything in it once the test has finished. */
-export function testDir(prefix = 'parley-storage-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export function testDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-storage-'));
   onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
-/** Closes `resource` once the current test has finished; closing it earlier is allowed. */
-export function closeAfterTest<T extends { close(): void }>(resource: T): T {
-  onTestFinished(() => resource.close());
-  return resource;
-}
-
-/** Opens `parley.sqlite` in `dir` (a fresh test directory by default) for the current test. */
+/**
+ * Opens `parley.sqlite` in `dir` (a fresh test directory by default) for the current test,
+ * and closes it once the test has finished; closing it earlier is allowed.
+ */
 export function openTestStorage(
   dir = testDir(),
   options?: Parameters<typeof openSqliteStorage>[1],
-): { storage: Storage; dir: string; file: string } {
-  const file = path.join(dir, 'parley.sqlite');
-  return { storage: closeAfterTest(openSqliteStorage(file, options)), dir, file };
+): { storage: Storage; dir: string } {
+  const storage = openSqliteStorage(path.join(dir, 'parley.sqlite'), options);
+  onTestFinished(() => storage.close());
+  return { storage, dir };
 }
