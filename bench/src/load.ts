@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { connectClient, type BenchClient, type Target } from './clients.js';
 import { Samples, percentiles } from './stats.js';
-import { sleep, withTimeout } from './timeouts.js';
+import { sleep, withTimeout } from '@parley/devkit';
 import type {
   ColdJoinShape,
   ControlMessage,

@@ -20,7 +20,7 @@ import { figuresOf, markdown, type RunResult } from './report.js';
 import { combineRounds, roundOrder } from './rounds.js';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.js';
 import { FULL_SHAPES, QUICK_SHAPES } from './shapes.js';
-import { sleep } from './timeouts.js';
+import { sleep } from '@parley/devkit';
 import { SERVERS, SERVER_LABEL, type LoadConfig, type LoadMessage, type ServerKind, type Shape } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

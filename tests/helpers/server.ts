@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { SERVER_MAIN, spawnBuiltServer, withTimeout, type BuiltServer, type Exit } from '@parley/devkit';
 import { trackServer } from './cleanup.js';
-import { withTimeout } from './wait.js';
+
+export { SERVER_MAIN, type Exit };
 
 /**
  * Runs the real, built server (`server/dist/main.js`) as a child process on an
@@ -13,9 +13,6 @@ import { withTimeout } from './wait.js';
  * over the wire, as any client would.
  */
 
-/** The built server; `PARLEY_SERVER_MAIN` points the suite at another build (e.g. an older one, to see a test fail). */
-export const SERVER_MAIN =
-  process.env.PARLEY_SERVER_MAIN ?? fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -24,11 +21,6 @@ export interface StartOptions {
   dataDir?: string;
   /** Extra environment, e.g. limits such as `MAX_FRAME_BYTES`, or `LOG_LEVEL` (default info). */
   env?: Record<string, string>;
-}
-
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
 }
 
 export interface TestServer {
@@ -54,22 +46,7 @@ export interface TestServer {
   restart(options?: { newPort?: boolean }): Promise<void>;
 }
 
-interface Running {
-  proc: ChildProcess;
-  port: number;
-  exited: Promise<Exit>;
-}
-
-const live = new Set<ChildProcess>();
-// Last resort when a worker exits without running its hooks: no orphan servers.
-process.on('exit', () => {
-  for (const proc of live) proc.kill('SIGKILL');
-});
-
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  if (!existsSync(SERVER_MAIN)) {
-    throw new Error(`${SERVER_MAIN} does not exist; build the server first: npx tsc -b server`);
-  }
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'parley-test-'));
   const env = { ...options.env };
@@ -122,55 +99,6 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   return server;
 }
 
-async function spawnServer(dataDir: string, extraEnv: Record<string, string>, logs: string[]): Promise<Running> {
-  const proc = spawn(process.execPath, [SERVER_MAIN], {
-    env: { ...baseEnv(), LOG_LEVEL: 'info', PORT: '0', ...extraEnv, HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  live.add(proc);
-  const exited = new Promise<Exit>((resolve) => {
-    proc.once('exit', (code, signal) => {
-      live.delete(proc);
-      resolve({ code, signal });
-    });
-  });
-  const stderr: string[] = [];
-  createInterface({ input: proc.stderr! }).on('line', (line) => stderr.push(line));
-
-  const listening = new Promise<number>((resolve, reject) => {
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      logs.push(line);
-      const port = listeningPort(line);
-      if (port !== null) resolve(port);
-    });
-    void exited.then((exit) => reject(new Error(`the server exited (${JSON.stringify(exit)}) before listening`)));
-  });
-
-  try {
-    const port = await withTimeout(listening, START_TIMEOUT_MS, 'the server to log "listening"');
-    return { proc, port, exited };
-  } catch (error) {
-    proc.kill('SIGKILL');
-    await exited;
-    const tail = [...logs.slice(-20), ...stderr.slice(-20)].join('\n');
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${tail}`);
-  }
-}
-
-/** The runner's environment without what the runner injects for its own workers. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-  return env;
-}
-
-function listeningPort(line: string): number | null {
-  if (!line.includes('"msg":"listening"')) return null;
-  try {
-    const entry = JSON.parse(line) as { msg?: unknown; port?: unknown };
-    return entry.msg === 'listening' && typeof entry.port === 'number' ? entry.port : null;
-  } catch {
-    return null;
-  }
+function spawnServer(dataDir: string, env: Record<string, string>, logs: string[]): Promise<BuiltServer> {
+  return spawnBuiltServer({ dataDir, env, onLog: (line) => logs.push(line), startTimeoutMs: START_TIMEOUT_MS });
 }

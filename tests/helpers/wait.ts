@@ -37,17 +37,7 @@ export async function waitFor(
 }
 
 /** Rejects with a message naming `what` when `promise` does not settle in time. */
-export async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export { withTimeout } from '@parley/devkit';
 
 /** A seeded PRNG (mulberry32), so random inputs are the same on every run. */
 export function seededRandom(seed: number): () => number {

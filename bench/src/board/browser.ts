@@ -1,20 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readLocalStorage } from './measure.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR, STEP_TIMEOUT_MS, VIEWPORT } from './config.js';
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    timeout: STEP_TIMEOUT_MS,
-  });
-}
+import { RESULTS_DIR, STEP_TIMEOUT_MS, VIEWPORT } from './config.js';
 
 /** A member's session as the join page stores it, to open the room on a fresh device without joining again. */
 export interface StoredSession {

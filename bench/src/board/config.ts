@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** bench/dist/board → the repository root. */
 export const REPO_ROOT = path.resolve(here, '../../..');
-export const SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
 export const CLIENT_INDEX = path.join(REPO_ROOT, 'client/dist/index.html');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 
@@ -24,22 +23,6 @@ export const CHANGE_PAUSE_MS = 150;
 export const STEP_TIMEOUT_MS = 15_000;
 /** The whole run; past it the server and the browser are killed and the run fails. */
 export const RUN_TIMEOUT_MS = 5 * 60_000;
-
-/** Debian's Chromium; never a downloaded browser. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Two people's pages are driven side by side; neither may be throttled as a
-  // background tab while the other one acts (the e2e tests do the same).
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
 
 /** A laptop's window: the three columns of the room side by side. */
 export const VIEWPORT = { width: 1440, height: 900 };

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { CHANGE_PAUSE_MS, CHANGE_SAMPLES, STEP_TIMEOUT_MS } from './config.js';
 import { TARGET_TEXT } from './items.js';
 import { armChangeProbe, changeSeenAt, installClickClock, SIDE_A_CARDS, SIDE_A_TEXTS, takeClickAt } from './measure.js';
-import { sleep } from '../timeouts.js';
+import { sleep } from '@parley/devkit';
 
 const SIDE_A_BOARD = 'section.column-side.side-a';
 /** Appended one per edit; letters only, so the saved (trimmed) text is exactly what was typed. */

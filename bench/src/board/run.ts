@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
+import { SERVER_MAIN, launchChromium, withTimeout } from '@parley/devkit';
 import type { Browser } from 'playwright-core';
-import { joinThroughInvite, launchChromium, newDevice, screenshot } from './browser.js';
-import { BOARD_SIZES, CLIENT_INDEX, RUN_TIMEOUT_MS, SERVER_MAIN } from './config.js';
+import { joinThroughInvite, newDevice, screenshot } from './browser.js';
+import { BOARD_SIZES, CLIENT_INDEX, RUN_TIMEOUT_MS, STEP_TIMEOUT_MS } from './config.js';
 import { measureRemoteChange } from './remoteChange.js';
 import { measureRender } from './render.js';
 import { describeMachine, machineLine, markdownTable, writeResults, type SizeResult } from './report.js';
 import { createRoom, seedSideA } from './seed.js';
 import { startParley, type ParleyServer } from './server.js';
-import { withTimeout } from '../timeouts.js';
 
 /**
  * `node bench/dist/board/run.js [--sizes=30,300]`: the client in headless Chromium
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   try {
     server = await startParley();
-    browser = await launchChromium();
+    browser = await launchChromium({ timeoutMs: STEP_TIMEOUT_MS });
     const machine = describeMachine(`Chromium ${browser.version()}`);
     log(machineLine(machine));
     const results: SizeResult[] = [];

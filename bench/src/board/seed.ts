@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { ROOM } from './config.js';
 import { countBoard, writeBoard } from './items.js';
 import type { ParleyServer } from './server.js';
-import { withTimeout } from '../timeouts.js';
+import { withTimeout } from '@parley/devkit';
 
 const SYNC_TIMEOUT_MS = 10_000;
 

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { SERVER_MAIN } from './config.js';
-import { withTimeout } from '../timeouts.js';
+import { spawnBuiltServer, withTimeout, type BuiltServer } from '@parley/devkit';
 
 export interface ParleyServer {
   /** `http://127.0.0.1:<port>` */
@@ -27,40 +24,18 @@ const STOP_TIMEOUT_MS = 5_000;
  */
 export async function startParley(): Promise<ParleyServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-board-bench-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
-  delete env.NODE_OPTIONS;
-  const proc = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  // The last lines, to explain a server that fails to start.
-  const tail: string[] = [];
-  const keep = (line: string) => {
-    tail.push(line);
-    if (tail.length > 40) tail.shift();
-  };
-  createInterface({ input: proc.stderr }).on('line', keep);
-  const listening = new Promise<number>((resolve, reject) => {
-    createInterface({ input: proc.stdout }).on('line', (line) => {
-      keep(line);
-      const port = listeningPort(line);
-      if (port !== null) resolve(port);
-    });
-    void exited.then(() => reject(new Error('the server exited before listening')));
-  });
-
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  let server: BuiltServer;
+  try {
+    server = await spawnBuiltServer({ dataDir, startTimeoutMs: START_TIMEOUT_MS });
+  } catch (error) {
+    removeData();
+    throw error;
+  }
+  const { proc, port, exited } = server;
   const kill = () => {
     if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
   };
-  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
-
-  let port: number;
-  try {
-    port = await withTimeout(listening, START_TIMEOUT_MS, 'the server to log "listening"');
-  } catch (error) {
-    kill();
-    await exited;
-    removeData();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${tail.join('\n')}`);
-  }
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -78,14 +53,4 @@ export async function startParley(): Promise<ParleyServer> {
       removeData();
     },
   };
-}
-
-function listeningPort(line: string): number | null {
-  if (!line.includes('"msg":"listening"')) return null;
-  try {
-    const entry = JSON.parse(line) as { msg?: unknown; port?: unknown };
-    return entry.msg === 'listening' && typeof entry.port === 'number' ? entry.port : null;
-  } catch {
-    return null;
-  }
 }
