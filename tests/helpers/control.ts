@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@parley/shared';
 import { io, type Socket } from 'socket.io-client';
+import { join } from './api.js';
 import { trackClient } from './cleanup.js';
 import type { TestServer } from './server.js';
 import { withTimeout } from './wait.js';
@@ -49,4 +50,40 @@ export function emitAck<E extends Event>(
     emit.call(socket, event, payload, resolve);
   });
   return withTimeout(ack, timeoutMs, `the acknowledgement of ${event}`);
+}
+
+type ServerEvent = keyof ServerToClientEvents;
+type PayloadOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+/** A joined member on the control plane: their socket and every `event` it received, in order. */
+export interface Listener<E extends ServerEvent> {
+  name: string;
+  memberId: string;
+  token: string;
+  socket: ControlSocket;
+  received: PayloadOf<E>[];
+}
+
+/** Connects a joined member's control socket and records every `event` it receives from then on. */
+export async function listenAs<E extends ServerEvent>(
+  server: TestServer,
+  member: Pick<Listener<E>, 'name' | 'memberId' | 'token'>,
+  event: E,
+): Promise<Listener<E>> {
+  const socket = await connectControl(server, member.token);
+  const received: PayloadOf<E>[] = [];
+  const on = socket.on as (event: string, listener: (payload: PayloadOf<E>) => void) => void;
+  on.call(socket, event, (payload) => received.push(payload));
+  return { name: member.name, memberId: member.memberId, token: member.token, socket, received };
+}
+
+/** Joins through an invite as `name`, then listens for `event` as that member. */
+export async function joinAndListen<E extends ServerEvent>(
+  server: TestServer,
+  inviteToken: string,
+  name: string,
+  event: E,
+): Promise<Listener<E>> {
+  const joined = await join(server, inviteToken, name);
+  return listenAs(server, { name, memberId: joined.memberId, token: joined.memberToken }, event);
 }

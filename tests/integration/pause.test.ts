@@ -1,4 +1,4 @@
-import { ErrorCode, type PauseState } from '@parley/shared';
+import { ErrorCode } from '@parley/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   connectControl,
@@ -6,29 +6,20 @@ import {
   emitAck,
   installCleanup,
   join,
+  joinAndListen,
   startServer,
   waitFor,
-  type ControlSocket,
+  type Listener,
   type TestServer,
 } from '../helpers/index.js';
 
 installCleanup();
 
-interface Person {
-  name: string;
-  memberId: string;
-  socket: ControlSocket;
-  /** Every `pause:requested` this socket received. */
-  pauses: PauseState[];
-}
+/** Someone in the room, with every `pause:requested` their socket received. */
+type Person = Listener<'pause:requested'>;
 
-async function seat(server: TestServer, invite: string, name: string): Promise<Person> {
-  const joined = await join(server, invite, name);
-  const socket = await connectControl(server, joined.memberToken);
-  const pauses: PauseState[] = [];
-  socket.on('pause:requested', (state) => pauses.push(state));
-  return { name, memberId: joined.memberId, socket, pauses };
-}
+const seat = (server: TestServer, invite: string, name: string) =>
+  joinAndListen(server, invite, name, 'pause:requested');
 
 async function openRoom(server: TestServer, mediated: boolean) {
   const created = await createRoom(server, { mediated });
@@ -55,8 +46,8 @@ describe('pause requests', () => {
     const mediator = room.mediator!;
     const ack = await emitAck(room.alice.socket, 'pause:request', {});
     expect(ack).toEqual({ ok: true });
-    await waitFor(() => mediator.pauses.length === 1, 'the mediator to be told');
-    const received = mediator.pauses[0]!;
+    await waitFor(() => mediator.received.length === 1, 'the mediator to be told');
+    const received = mediator.received[0]!;
     expect(Object.keys(received).sort()).toEqual(['count', 'lastAt']);
     expect(received.count).toBe(1);
     expect(typeof received.lastAt).toBe('number');
@@ -67,14 +58,14 @@ describe('pause requests', () => {
     }
 
     await emitAck(room.bob.socket, 'pause:request', {});
-    await waitFor(() => mediator.pauses.length === 2, 'the mediator to be told again');
-    expect(mediator.pauses[1]!.count).toBe(2);
+    await waitFor(() => mediator.received.length === 2, 'the mediator to be told again');
+    expect(mediator.received[1]!.count).toBe(2);
     const got = await emitAck(mediator.socket, 'pause:get', {});
     expect(got.ok && got.state.count).toBe(2);
 
     // Only facilitators hear of pause requests.
     await settle(room.everyone);
-    for (const person of [room.alice, room.bob, room.observer]) expect(person.pauses).toEqual([]);
+    for (const person of [room.alice, room.bob, room.observer]) expect(person.received).toEqual([]);
     for (const person of [room.alice, room.observer]) {
       const refused = await emitAck(person.socket, 'pause:get', {});
       expect(refused.ok === false && refused.error.code).toBe(ErrorCode.Forbidden);
@@ -106,7 +97,7 @@ describe('pause requests', () => {
     expect((await emitAck(secondTab, 'pause:request', {})).ok).toBe(true);
     expect((await emitAck(room.bob.socket, 'pause:request', {})).ok).toBe(true);
     await settle(room.everyone);
-    expect(room.mediator!.pauses.map((p) => p.count)).toEqual([1, 2, 3]);
+    expect(room.mediator!.received.map((p) => p.count)).toEqual([1, 2, 3]);
   });
 
   it('share one limit among guests on the same invite, however often they reconnect', async () => {
@@ -122,9 +113,9 @@ describe('pause requests', () => {
   it('reach both sides in a room without a mediator, and not the observer', async () => {
     const room = await openRoom(server, false);
     expect((await emitAck(room.bob.socket, 'pause:request', {})).ok).toBe(true);
-    await waitFor(() => room.alice.pauses.length === 1 && room.bob.pauses.length === 1, 'both sides to be told');
+    await waitFor(() => room.alice.received.length === 1 && room.bob.received.length === 1, 'both sides to be told');
     await settle(room.everyone);
-    expect(room.observer.pauses).toEqual([]);
-    expect(room.alice.pauses[0]).toEqual({ count: 1, lastAt: expect.any(Number) });
+    expect(room.observer.received).toEqual([]);
+    expect(room.alice.received[0]).toEqual({ count: 1, lastAt: expect.any(Number) });
   });
 });

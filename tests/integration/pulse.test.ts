@@ -8,23 +8,18 @@ import {
   createRoom,
   emitAck,
   installCleanup,
-  join,
+  joinAndListen,
+  listenAs,
   startServer,
   waitFor,
-  type ControlSocket,
+  type Listener,
   type TestServer,
 } from '../helpers/index.js';
 
 installCleanup();
 
-/** A person in a room: their control-plane socket and every `pulse:state` it received. */
-interface Person {
-  name: string;
-  memberId: string;
-  token: string;
-  socket: ControlSocket;
-  states: PulseState[];
-}
+/** A person in a room, with every `pulse:state` their control socket received. */
+type Person = Listener<'pulse:state'>;
 
 interface Room {
   roomId: string;
@@ -36,20 +31,12 @@ interface Room {
   reconnect(server: TestServer): Promise<void>;
 }
 
-async function connect(server: TestServer, person: Omit<Person, 'socket' | 'states'>): Promise<Person> {
-  const socket = await connectControl(server, person.token);
-  const states: PulseState[] = [];
-  socket.on('pulse:state', (state) => states.push(state));
-  return { ...person, socket, states };
-}
+const connect = (server: TestServer, person: Person) => listenAs(server, person, 'pulse:state');
 
 /** A room with `sidesA` members on side a and `sidesB` on side b, an observer, and a mediator when mediated. */
 async function openRoom(server: TestServer, { mediated = true, sidesA = 2, sidesB = 2 } = {}): Promise<Room> {
   const created = await createRoom(server, { mediated });
-  const seat = async (invite: string, name: string) => {
-    const joined = await join(server, invite, name);
-    return connect(server, { name, memberId: joined.memberId, token: joined.memberToken });
-  };
+  const seat = (invite: string, name: string) => joinAndListen(server, invite, name, 'pulse:state');
   const mediator = created.invites.mediator ? await seat(created.invites.mediator.token, 'Morgan') : null;
   const sides: Person[] = [];
   for (let i = 0; i < sidesA; i++) sides.push(await seat(created.invites.a.token, `Alice${i}`));
@@ -64,7 +51,7 @@ async function openRoom(server: TestServer, { mediated = true, sidesA = 2, sides
     async reconnect(next) {
       const again = async (p: Person) => {
         const fresh = await connect(next, p);
-        Object.assign(p, { socket: fresh.socket, states: fresh.states });
+        Object.assign(p, { socket: fresh.socket, received: fresh.received });
       };
       await Promise.all(room.everyone.map(again));
     },
@@ -130,7 +117,7 @@ describe('starting a pulse', () => {
     expect(pulse.closesAt - pulse.openedAt).toBe(90_000);
     for (const person of room.everyone) {
       await waitFor(
-        () => person.states.some((s) => s.open?.pulseId === pulse.pulseId),
+        () => person.received.some((s) => s.open?.pulseId === pulse.pulseId),
         `${person.name} to see the pulse`,
       );
     }
@@ -271,9 +258,9 @@ describe('results', () => {
     for (const [i, person] of room.sides.slice(0, 4).entries()) await answer(person, pulse, [i + 1, 5 - i]);
     // Every state anyone received so far was sent while the pulse was open.
     for (const person of room.everyone) {
-      await waitFor(() => person.states.some((s) => s.open?.answered === 4), `${person.name} to see 4 answers`);
+      await waitFor(() => person.received.some((s) => s.open?.answered === 4), `${person.name} to see 4 answers`);
     }
-    const received = room.everyone.flatMap((p) => p.states);
+    const received = room.everyone.flatMap((p) => p.received);
     for (const state of received) {
       expect(state.open?.pulseId).toBe(pulse.pulseId);
       expect(state.open).not.toHaveProperty('result');
@@ -282,7 +269,7 @@ describe('results', () => {
       );
       expect(JSON.stringify(state)).not.toMatch(/counts|mean|ratings|"side"|memberId/);
     }
-    const answeredSeen = room.sides[0]!.states.map((s) => s.open!.answered);
+    const answeredSeen = room.sides[0]!.received.map((s) => s.open!.answered);
     expect(answeredSeen).toEqual([0, 1, 2, 3, 4]);
     expect(received.every((s) => s.open!.eligible === 5)).toBe(true);
   });
@@ -311,7 +298,7 @@ describe('results', () => {
     });
     for (const person of room.everyone) {
       await waitFor(
-        () => person.states.some((s) => s.history.some((p) => p.pulseId === pulse.pulseId)),
+        () => person.received.some((s) => s.history.some((p) => p.pulseId === pulse.pulseId)),
         `${person.name} to receive the result`,
       );
     }
@@ -359,7 +346,7 @@ describe('results', () => {
     expect((await stateOf(room.observer)).minAnswers).toBe(3);
     const ack = await emitAck(room.mediator!.socket, 'pulse:settings', { minAnswers: 2 });
     expect(ack.ok && ack.state.minAnswers).toBe(2);
-    await waitFor(() => room.observer.states.some((s) => s.minAnswers === 2), 'the observer to see the new minimum');
+    await waitFor(() => room.observer.received.some((s) => s.minAnswers === 2), 'the observer to see the new minimum');
   });
 });
 
@@ -448,8 +435,8 @@ describe('schedules and restarts', () => {
     const scheduled = await emitAck(room.mediator!.socket, 'pulse:schedule', { everyMinutes: 1, windowSec: 15 });
     expect(scheduled.ok && scheduled.state.schedule).toMatchObject({ everyMinutes: 1, windowSec: 15 });
     const alice = room.sides[0]!;
-    await waitFor(() => alice.states.some((s) => s.open !== null), 'the schedule to open a pulse');
-    const first = alice.states.find((s) => s.open)!.open!;
+    await waitFor(() => alice.received.some((s) => s.open !== null), 'the schedule to open a pulse');
+    const first = alice.received.find((s) => s.open)!.open!;
     expect(first.closesAt - first.openedAt).toBe(15_000);
     await emitAck(room.mediator!.socket, 'pulse:close', { pulseId: first.pulseId });
 
@@ -459,7 +446,7 @@ describe('schedules and restarts', () => {
     expect(after.schedule).toMatchObject({ everyMinutes: 1, windowSec: 15 });
     expect(after.history.map((p) => p.pulseId)).toContain(first.pulseId);
     await waitFor(
-      () => alice.states.some((s) => s.open !== null && s.open.pulseId !== first.pulseId),
+      () => alice.received.some((s) => s.open !== null && s.open.pulseId !== first.pulseId),
       'the schedule to open a pulse after the restart',
     );
 
