@@ -91,11 +91,14 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
           ))}
         </g>
         <g className="pulse-trend-axis">
-          {axisTicks(x.ticks(4)).map((tick) => (
-            <text key={tick.getTime()} x={x(tick)} y={HEIGHT - 8} textAnchor="middle">
-              {formatTime(tick.getTime())}
-            </text>
-          ))}
+          {axisTicks(x.ticks(4)).map((tick) => {
+            const label = formatTime(tick.getTime());
+            return (
+              <text key={tick.getTime()} x={x(tick)} y={HEIGHT - 8} textAnchor={tickAnchor(x(tick), label)}>
+                {label}
+              </text>
+            );
+          })}
         </g>
         <g className="pulse-trend-phases">
           {labelledMarks(phaseChanges, x).map(({ mark: m, showLabel }) => (
@@ -176,6 +179,20 @@ function labelledMarks(marks: TimeMark[], x: (at: number) => number): Array<{ ma
 function axisTicks(ticks: Date[]): Date[] {
   const step = Math.ceil(ticks.length / 4);
   return ticks.filter((_, i) => i % step === 0);
+}
+
+/** Roughly half a character's width at the chart's 11px text, for labels of digits and letters. */
+const HALF_CHAR = 3.5;
+
+/**
+ * A time label is centred on its tick unless that would cut it off at the chart's edge
+ * (the last tick often sits a few pixels from it); then it ends, or starts, at the tick.
+ */
+function tickAnchor(at: number, label: string): 'start' | 'middle' | 'end' {
+  const half = label.length * HALF_CHAR;
+  if (at + half > WIDTH) return 'end';
+  if (at - half < 0) return 'start';
+  return 'middle';
 }
 
 function timeline(points: TrendPoint[], phases: TimeMark[], agreements: TimeMark[]) {
