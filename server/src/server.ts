@@ -31,7 +31,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
   const writeHealth = new WriteHealth(() => database.probeWrite());
   const storage = watchWrites(database, STORAGE_WRITES, writeHealth);
   // Pulse checks have their own file (pulse/store.ts), which can refuse writes on its own.
-  const pulseFile = openPulseStore(config.PULSE_DB_FILE);
+  const pulseFile = openPulseStore(config.PULSE_DB_FILE, { maxBytes: config.MAX_DB_BYTES });
   const pulseHealth = new WriteHealth(() => pulseFile.probeWrite());
   let ready = false;
   const listenAddress = { current: null as AddressInfo | null };

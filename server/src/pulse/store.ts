@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, PULSE_MIN_ANSWERS_DEFAULT } from '@parley/shared';
 import { ParleyError } from '../errors.js';
-import { WRITE_PROBE_SCHEMA, guardWrite, writeProbe } from '../storage/refusal.js';
+import { WRITE_PROBE_SCHEMA, capFileSize, guardWrite, writeProbe } from '../storage/refusal.js';
 
 /**
  * Pulse checks live in their own SQLite file so that their storage rules can be
@@ -167,7 +167,8 @@ const toPulse = (r: PulseRow): StoredPulse => ({
   released: r.released === null ? null : r.released === 1,
 });
 
-export function openPulseStore(file: string): PulseStore {
+/** `maxBytes` caps the file (0: no cap); past it every write is refused as on a full disk. */
+export function openPulseStore(file: string, { maxBytes = 0 }: { maxBytes?: number } = {}): PulseStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = DELETE');
@@ -176,6 +177,7 @@ export function openPulseStore(file: string): PulseStore {
   db.pragma('busy_timeout = 2000');
   db.exec(SCHEMA);
   db.exec(WRITE_PROBE_SCHEMA);
+  capFileSize(db, maxBytes);
 
   const q = {
     room: db.prepare<[string], { min_answers: number; pause_count: number; pause_last_at: number | null }>(

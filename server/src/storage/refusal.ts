@@ -23,6 +23,16 @@ export function guardWrite<T>(write: () => T): T {
   }
 }
 
+/**
+ * Caps a database file at `maxBytes` (0: no cap). Past it SQLite answers SQLITE_FULL,
+ * exactly as on a full disk, so a capped file refuses writes through the same path.
+ */
+export function capFileSize(db: Database.Database, maxBytes: number): void {
+  if (!maxBytes) return;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+}
+
 /** The table `writeProbe` writes to; part of the schema of every file that is probed. */
 export const WRITE_PROBE_SCHEMA =
   'CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, data BLOB NOT NULL);';

@@ -5,7 +5,7 @@ import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import { DEFAULT_CHECKPOINTS, startCheckpointer, type CheckpointSettings } from './checkpointer.js';
 import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
-import { WRITE_PROBE_SCHEMA, guardWrite, writeProbe } from './refusal.js';
+import { WRITE_PROBE_SCHEMA, capFileSize, guardWrite, writeProbe } from './refusal.js';
 import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
 
 const SCHEMA = `
@@ -113,11 +113,7 @@ export function openSqliteStorage(
     db.exec(DOC_LOG_SCHEMA);
     migrateDocLog(db);
   }
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  if (options.maxBytes) {
-    // SQLite answers SQLITE_FULL past max_page_count, exactly as on a full disk.
-    db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
-  }
+  capFileSize(db, options.maxBytes ?? 0);
 
   const q = {
     insertRoom: db.prepare(
