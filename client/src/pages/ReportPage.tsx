@@ -2,7 +2,7 @@ import type { MemberView } from '@parley/shared';
 import { collectReport, renderMarkdown } from '@parley/shared';
 import { renderIcs } from '@parley/shared/ical';
 import type { MouseEvent } from 'react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ReportView } from '../components/report/ReportView';
 import { downloadText, slug } from '../components/report/download';
 import '../components/pulse/pulse.css';
@@ -17,12 +17,14 @@ import type { Control } from '../hooks/useControl';
 import { useControl } from '../hooks/useControl';
 import { navigate } from '../hooks/useLocation';
 import { usePulse } from '../hooks/usePulse';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import type { RoomDocs } from '../hooks/useRoomDocs';
 import { useRoomDocs } from '../hooks/useRoomDocs';
 import type { Session } from '../lib/session';
 import { loadSession } from '../lib/session';
 import { isoDate } from '../lib/time';
 import { NoSession } from './NoSession';
+import { OpeningRoom } from './OpeningRoom';
 
 /** The session report, built in this browser from the documents this member can read. */
 export default function ReportPage({ roomId }: { roomId: string }) {
@@ -34,18 +36,9 @@ export default function ReportPage({ roomId }: { roomId: string }) {
 function ReportLoader({ session }: { session: Session }) {
   const docs = useRoomDocs(session);
   const control = useControl(session);
-  useEffect(() => {
-    document.title = `Session report — ${session.room.title} — Parley`;
-    return () => {
-      document.title = 'Parley';
-    };
-  }, [session.room.title]);
+  useDocumentTitle(`Session report — ${session.room.title} — Parley`);
   if (!docs) {
-    return (
-      <p className="page-message" role="status">
-        Opening the room…
-      </p>
-    );
+    return <OpeningRoom />;
   }
   return <ReportScreen session={session} docs={docs} control={control} />;
 }

@@ -1,5 +1,5 @@
 import { CloseCode } from '@parley/shared';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { SideBoard } from '../components/board/SideBoard';
 import { FacilitationPanel } from '../components/facilitation/FacilitationPanel';
 import { useFacilitation } from '../components/facilitation/useFacilitation';
@@ -17,11 +17,13 @@ import { useDocsStatus } from '../hooks/useDocsStatus';
 import { usePresence } from '../hooks/usePresence';
 import { usePulse } from '../hooks/usePulse';
 import { RoomContext, useRoom } from '../hooks/useRoom';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { forgetLocalCopies, useRoomDocs } from '../hooks/useRoomDocs';
 import { useUndoShortcuts } from '../hooks/useUndo';
 import type { Session } from '../lib/session';
 import { forgetSession, loadSession } from '../lib/session';
 import { NoSession } from './NoSession';
+import { OpeningRoom } from './OpeningRoom';
 
 // The pulse panel and its chart arithmetic (d3) arrive just after the board, keeping
 // the first download small; the report page shares the same chart chunk.
@@ -74,19 +76,10 @@ function RoomView({ session, onForget }: { session: Session; onForget: () => voi
   const docsStatus = useDocsStatus(docs);
   const control = useControl(session);
 
-  useEffect(() => {
-    document.title = `${session.room.title} — Parley`;
-    return () => {
-      document.title = 'Parley';
-    };
-  }, [session.room.title]);
+  useDocumentTitle(`${session.room.title} — Parley`);
 
   if (!docs) {
-    return (
-      <p className="page-message" role="status">
-        Opening the room…
-      </p>
-    );
+    return <OpeningRoom />;
   }
   const ended = accessEnded(docsStatus, control);
   return (
