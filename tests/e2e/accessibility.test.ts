@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.js';
 import { addConstraint, addInterest, addPosition, addTopic, board, interest, part, position } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import { createRoomOnHome, LEASE, readInvites } from './support/home.js';
 import { hasFocus, tabTo } from './support/keyboard.js';
 import { addDraft, privateNotes, writeNote } from './support/private.js';
@@ -27,19 +25,14 @@ import { screenshot } from './support/shots.js';
  * a core negotiation step done with the keyboard alone.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 const tenant = (page: Page) => board(page, 'Tenant');
 
 describe('accessibility', () => {
   test('pages outside the room: home, invite links, join, broken link', async () => {
     const { page } = await newDevice(browser());
-    await page.goto(server.url);
+    await page.goto(server().url);
     await page.getByRole('form', { name: 'Create a room' }).waitFor();
     await expectAccessible(page, 'the home page');
     // A refused form shows its error.
@@ -59,16 +52,16 @@ describe('accessibility', () => {
 
     // A fresh tab: on the same join page, a new fragment alone is not a new page load.
     const { page: refused } = await newDevice(browser());
-    await refused.goto(`${server.url}/join#no-such-invite`);
+    await refused.goto(`${server().url}/join#no-such-invite`);
     await refused.getByRole('heading', { level: 1, name: 'This invite could not be used' }).waitFor();
     await expectAccessible(refused, 'a refused invite');
-    await refused.goto(`${server.url}/nowhere`);
+    await refused.goto(`${server().url}/nowhere`);
     await refused.getByRole('heading', { level: 1, name: 'Nothing here' }).waitFor();
     await expectAccessible(refused, 'the not-found page');
   });
 
   test('the room as a side, the mediator and an observer, with filled boards and open editors', async () => {
-    const { a, b, mediator, invites } = await negotiation(browser(), server.url);
+    const { a, b, mediator, invites } = await negotiation(browser(), server().url);
     await addPosition(tenant(a.page), { text: 'Rent stays at 1,200 a month', because: 'our budget is fixed' });
     await addPosition(tenant(a.page), { text: 'A two-year lease' });
     await addInterest(tenant(a.page), { text: 'Stability for the children' });
@@ -128,7 +121,7 @@ describe('accessibility', () => {
   });
 
   test('the pulse panel: open, answered, withheld and released', async () => {
-    const { a, b, mediator } = await negotiation(browser(), server.url);
+    const { a, b, mediator } = await negotiation(browser(), server().url);
     await pulsePanel(mediator.page).waitFor();
     await setMinimum(mediator.page, 2);
     await startPulse(mediator.page);
@@ -150,7 +143,7 @@ describe('accessibility', () => {
   });
 
   test('a side states a position with its because and an interest, by keyboard alone', async () => {
-    const { a, b } = await negotiation(browser(), server.url);
+    const { a, b } = await negotiation(browser(), server().url);
     const page = a.page;
     const keys = page.keyboard;
     const positions = part(tenant(page), 'Positions');

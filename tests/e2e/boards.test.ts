@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
+import { describe, expect, test } from 'vitest';
 import {
   addBecause,
   addConstraint,
@@ -13,23 +12,17 @@ import {
   part,
   position,
 } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { person } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Scenario 2: each side fills its own board and everyone else sees each change live.
  * Scenario 3: an observer sees all of it and is offered nothing to edit.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 /** Waits until every page shows the card; the card's text is the proof it arrived. */
 async function seenBy(pages: Page[], find: (page: Page) => ReturnType<typeof position>): Promise<void> {
@@ -42,7 +35,7 @@ async function goneFrom(pages: Page[], find: (page: Page) => ReturnType<typeof p
 
 describe('side boards', () => {
   test('each side fills its board; the other side and the mediator see every change live', async () => {
-    const { a, b, mediator } = await negotiation(browser(), server.url);
+    const { a, b, mediator } = await negotiation(browser(), server().url);
     const tenantFor = (page: Page) => board(page, 'Tenant');
     const landlordFor = (page: Page) => board(page, 'Landlord');
 
@@ -134,7 +127,7 @@ describe('side boards', () => {
   });
 
   test('an observer sees both boards in full and is offered no control that edits anything', async () => {
-    const { a, b, invites } = await negotiation(browser(), server.url);
+    const { a, b, invites } = await negotiation(browser(), server().url);
     await addPosition(board(a.page, 'Tenant'), { text: 'Keep the parking space', because: 'we have two cars' });
     await addPosition(board(a.page, 'Tenant'), { text: 'Paint the bedroom' });
     await addInterest(board(a.page, 'Tenant'), { text: 'Getting to work on time' });

@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test } from 'vitest';
 import { addInterest, board } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import {
   addCommitment,
   addOption,
@@ -22,12 +20,7 @@ import { screenshot } from './support/shots.js';
  * both sides accept, with a commitment, its verification, and its outcome.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 const LEASE_OPTION = 'Two-year lease at 1,250';
 const PARKING_OPTION = 'Free parking space';
@@ -36,7 +29,7 @@ const DEPOSIT = 'Landlord refunds the old deposit';
 
 describe('the joint space', () => {
   test('options scored by both sides, coverage, and an agreement accepted by both with a verified commitment', async () => {
-    const { a, b, mediator, invites } = await negotiation(browser(), server.url);
+    const { a, b, mediator, invites } = await negotiation(browser(), server().url);
     const everyone = [a.page, b.page, mediator.page];
     await addInterest(board(a.page, 'Tenant'), { text: 'Stability for the children' });
     await addInterest(board(b.page, 'Landlord'), { text: 'Steady rental income' });
@@ -170,7 +163,7 @@ describe('the joint space', () => {
   });
 
   test('an acceptance of terms changed at the same moment on another screen is asked again', async () => {
-    const { a, b } = await negotiation(browser(), server.url);
+    const { a, b } = await negotiation(browser(), server().url);
     const before = 'Tenant may use the garden on weekends';
     const after = 'Tenant may use the garden on Sundays';
     await proposeAgreement(b.page, before);

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
+import { describe, expect, test } from 'vitest';
 import {
   addBecause,
   addInterest,
@@ -12,32 +11,26 @@ import {
   position,
   topic,
 } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import { openLink } from './support/link.js';
 import { negotiation } from './support/negotiation.js';
 import { waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Scenario 7: one side loses its network, keeps working, and comes back; both boards
  * converge with nothing lost in either direction.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 const tenant = (page: Page) => board(page, 'Tenant');
 const landlord = (page: Page) => board(page, 'Landlord');
 
 describe('a side drops off the network', () => {
   test('it keeps editing offline; on return both sides converge with nothing lost', async () => {
-    const link = await openLink(server.port);
-    const { a, b, mediator } = await negotiation(browser(), server.url, { links: { a: link } });
+    const link = await openLink(server().port);
+    const { a, b, mediator } = await negotiation(browser(), server().url, { links: { a: link } });
     await addPosition(tenant(a.page), { text: 'Rent stays at 1,200 a month', because: 'our budget is fixed' });
     await addPosition(tenant(a.page), { text: 'A two-year lease' });
     await position(tenant(b.page), 'A two-year lease').waitFor();
@@ -97,7 +90,7 @@ describe('a side drops off the network', () => {
   test('a stalled network (browser offline, connections left hanging) delivers the held edits when it resumes', async () => {
     // Chromium's offline mode holds the frames of already-open WebSockets instead of
     // closing them: the same person, on a network that stalls rather than drops.
-    const { a, b } = await negotiation(browser(), server.url);
+    const { a, b } = await negotiation(browser(), server().url);
     await a.context.setOffline(true);
     await waitForConnection(a.page, 'Offline — reconnecting');
     await addPosition(tenant(a.page), { text: 'Fix the heating first', because: 'winter is coming' });

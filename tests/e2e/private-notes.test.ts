@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test } from 'vitest';
 import { addPosition, board, INCOMPLETE, position } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { addDraft, privateNotes, writeNote } from './support/private.js';
 import { person } from './support/person.js';
@@ -14,12 +12,7 @@ import { screenshot } from './support/shots.js';
  * mediator or an observer; "Share to board" makes a draft public on the side's board.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 const SECRETS = {
   walkAway: 'Move in with my sister in Leeds',
@@ -32,7 +25,7 @@ const SECRETS = {
 
 describe('private notes', () => {
   test('side A’s notes and drafts never reach side B, the mediator or an observer; sharing a draft makes it public', async () => {
-    const { a, b, mediator, invites } = await negotiation(browser(), server.url);
+    const { a, b, mediator, invites } = await negotiation(browser(), server().url);
     const panel = privateNotes(a.page, 'Tenant');
     await panel.getByText('Only your side sees this').waitFor();
 

@@ -1,7 +1,5 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { useBrowser } from './support/browser.js';
+import { describe, expect, test } from 'vitest';
+import { useSuite } from './support/suite.js';
 import { negotiation } from './support/negotiation.js';
 import {
   answerByKeyboard,
@@ -22,16 +20,11 @@ import { screenshot } from './support/shots.js';
  * is shown only when enough people answered, and released results make the trend.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 describe('pulse checks', () => {
   test('a result is withheld below the minimum, released at it, and the trend shows only the released one', async () => {
-    const { a, b, mediator } = await negotiation(browser(), server.url);
+    const { a, b, mediator } = await negotiation(browser(), server().url);
     // The panel loads on its own after the board.
     await pulsePanel(mediator.page).waitFor();
     const sides = [a.page, b.page];

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.js';
 import { addPosition, board } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import { negotiation } from './support/negotiation.js';
 import { privateNotes, writeNote } from './support/private.js';
 import { screenshot } from './support/shots.js';
@@ -16,12 +14,7 @@ import { screenshot } from './support/shots.js';
  * own copy when asked.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 const WALK_AWAY = 'Move in with my sister in Leeds';
 
@@ -34,7 +27,7 @@ async function openReport(page: Page): Promise<void> {
 
 describe('the session report', () => {
   test('records the session in every section, downloads as Markdown, prints to PDF, and keeps private notes private', async () => {
-    const { a, mediator } = await negotiation(browser(), server.url);
+    const { a, mediator } = await negotiation(browser(), server().url);
     await addPosition(board(a.page, 'Tenant'), { text: 'Rent stays at 1,200 a month', because: 'our budget is fixed' });
     await writeNote(privateNotes(a.page, 'Tenant'), 'Walk-away alternative (BATNA)', WALK_AWAY);
 

@@ -1,31 +1,24 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
+import { describe, expect, test } from 'vitest';
 import { addInterest, addPosition, addTopic, board, interest, position, topic } from './support/board.js';
-import { useBrowser } from './support/browser.js';
+import { useSuite } from './support/suite.js';
 import { negotiation, NAMES } from './support/negotiation.js';
 import { person, waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Scenario 8: the server restarts in the middle of a session. Nobody reloads: every
  * page reconnects by itself, and nothing made before, during or after is lost.
  */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 const tenant = (page: Page) => board(page, 'Tenant');
 const landlord = (page: Page) => board(page, 'Landlord');
 
 describe('the server restarts mid-session', () => {
   test('clients reconnect by themselves and nothing is lost', async () => {
-    const { a, b, mediator, invites } = await negotiation(browser(), server.url);
+    const { a, b, mediator, invites } = await negotiation(browser(), server().url);
     const everyone = [a.page, b.page, mediator.page];
     await addPosition(tenant(a.page), { text: 'Rent stays at 1,200 a month', because: 'our budget is fixed' });
     await addPosition(landlord(b.page), { text: 'Rent rises to 1,350', because: 'costs rose' });
@@ -34,16 +27,16 @@ describe('the server restarts mid-session', () => {
     await position(tenant(b.page), 'Rent stays at 1,200 a month').waitFor();
 
     // A page cannot follow a server to another port: the restart must come back on this one.
-    const port = server.port;
-    await server.stop();
+    const port = server().port;
+    await server().stop();
     for (const page of everyone) await waitForConnection(page, 'Offline — reconnecting');
     // Work goes on while the server is down, kept in the page until it returns.
     await addInterest(tenant(a.page), { text: 'Certainty for the next two years' });
     await screenshot(a.page, '8-restart', 'server-down');
 
     // A restart after a stop: the same port and data, as an operator brings it back.
-    await server.restart();
-    expect(server.port).toBe(port);
+    await server().restart();
+    expect(server().port).toBe(port);
     for (const page of everyone) await waitForConnection(page, 'Live');
 
     // Before: still on every screen. During: delivered once the server is back.
@@ -65,7 +58,7 @@ describe('the server restarts mid-session', () => {
     // Everyone leaves, the server restarts once more, and a newcomer is served it all:
     // with no other page open, only the server's own storage can have kept it.
     await Promise.all([a.context.close(), b.context.close(), mediator.context.close()]);
-    await server.restart();
+    await server().restart();
     const observer = await person(browser(), invites.observer, NAMES.observer);
     for (const text of ['Rent stays at 1,200 a month', 'First refusal if you sell']) {
       await position(tenant(observer.page), text).waitFor();

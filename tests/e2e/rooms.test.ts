@@ -1,25 +1,18 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { installCleanup } from '../helpers/cleanup.js';
-import { useBrowser } from './support/browser.js';
+import { describe, expect, test } from 'vitest';
+import { useSuite } from './support/suite.js';
 import { createRoomOnHome, readInvites, type RoomSpec } from './support/home.js';
 import { joinAs, newDevice, person, waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 
 /** Scenario 1: a room is created on the home page and every role joins through its own link. */
 
-installCleanup();
-const browser = useBrowser();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
+const { browser, server } = useSuite();
 
 describe('creating a room and joining it', () => {
   test('the home page makes a mediated room whose four invite links each lead into the room in their role', async () => {
     const spec: RoomSpec = { title: 'Lease renewal', sides: ['Tenant', 'Landlord'], mediated: true };
     const { page: home } = await newDevice(browser());
-    await home.goto(server.url);
+    await home.goto(server().url);
     await home.getByRole('heading', { level: 1, name: 'Open a negotiation room' }).waitFor();
     await screenshot(home, '1-create', 'home');
 
@@ -31,7 +24,7 @@ describe('creating a room and joining it', () => {
     const invites = await readInvites(home, spec);
     await screenshot(home, '1-create', 'invites');
     for (const url of [invites.mediator!, invites.a, invites.b, invites.observer]) {
-      expect(url).toMatch(new RegExp(`^${server.url}/join#[A-Za-z0-9_-]{20,}$`));
+      expect(url).toMatch(new RegExp(`^${server().url}/join#[A-Za-z0-9_-]{20,}$`));
     }
     expect(new Set([invites.mediator, invites.a, invites.b, invites.observer]).size).toBe(4);
     expect(await home.getByRole('textbox', { name: 'Admin token' }).inputValue()).not.toBe('');
@@ -42,7 +35,7 @@ describe('creating a room and joining it', () => {
     await joining.getByRole('heading', { level: 1, name: 'Join “Lease renewal”' }).waitFor();
     await joining.getByText('You are joining Lease renewal as Tenant (side A).').waitFor();
     // The token leaves the address bar as soon as it is read.
-    expect(joining.url()).toBe(`${server.url}/join`);
+    expect(joining.url()).toBe(`${server().url}/join`);
     await screenshot(joining, '1-create', 'join');
     await joinAs(joining, 'Alice');
 
@@ -80,7 +73,7 @@ describe('creating a room and joining it', () => {
   test('a room without a mediator offers no mediator link and says both sides facilitate', async () => {
     const spec: RoomSpec = { title: 'Shared fence', sides: ['North house', 'South house'], mediated: false };
     const { page: home } = await newDevice(browser());
-    await home.goto(server.url);
+    await home.goto(server().url);
     await createRoomOnHome(home, spec);
     const invites = await readInvites(home, spec);
     expect(invites.mediator).toBeUndefined();
@@ -93,10 +86,10 @@ describe('creating a room and joining it', () => {
 
   test('a broken invite link is refused with an explanation, not a room', async () => {
     const { page } = await newDevice(browser());
-    await page.goto(`${server.url}/join#not-a-real-invite-token-at-all`);
+    await page.goto(`${server().url}/join#not-a-real-invite-token-at-all`);
     await page.getByRole('heading', { level: 1, name: 'This invite could not be used' }).waitFor();
     await page.getByRole('alert').waitFor();
-    await page.goto(`${server.url}/join`);
+    await page.goto(`${server().url}/join`);
     await page.getByRole('heading', { level: 1, name: 'This invite link is incomplete' }).waitFor();
   });
 });
