@@ -6,3 +6,4 @@ export * from './raw.js';
 export * from './server.js';
 export * from './wait.js';
 export * from './yjs.js';
+export * from './suite.js';

@@ -1,27 +1,9 @@
 import { addItem, newId, optionSchema, positionSchema, readItems, type Position } from '@parley/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  connectDoc,
-  installCleanup,
-  setupRoom,
-  startServer,
-  syncedDoc,
-  waitFor,
-  waitForDocs,
-  waitForSync,
-  type RoomFixture,
-  type TestServer,
-} from '../helpers/index.js';
+import { connectDoc, syncedDoc, useServerWithRoom, waitFor, waitForDocs, waitForSync } from '../helpers/index.js';
 
-installCleanup();
-
-let server: TestServer;
-let room: RoomFixture;
-beforeAll(async () => {
-  server = await startServer();
-  room = await setupRoom(server, { mediated: true });
-});
+const { server, room } = useServerWithRoom({ mediated: true });
 
 function position(text: string): Position {
   return { id: newId(), text, because: 'it matters', createdAt: Date.now() };
@@ -33,11 +15,11 @@ function texts(doc: Y.Doc, collection: string): string[] {
 
 describe('two sides converge through the stock provider', () => {
   it("delivers side A's new position to side B and to an observer", async () => {
-    const name = room.doc({ kind: 'side', side: 'a' });
+    const name = room().doc({ kind: 'side', side: 'a' });
     const [alice, bob, olive] = await Promise.all([
-      syncedDoc(server, name, room.token('a')),
-      syncedDoc(server, name, room.token('b')),
-      syncedDoc(server, name, room.token('observer')),
+      syncedDoc(server(), name, room().token('a')),
+      syncedDoc(server(), name, room().token('b')),
+      syncedDoc(server(), name, room().token('observer')),
     ]);
     const written = addItem(alice.doc, 'positions', positionSchema, position('Rent stays at 1200'));
     await waitForDocs(
@@ -52,11 +34,11 @@ describe('two sides converge through the stock provider', () => {
   });
 
   it("delivers side B's new position to side A and to an observer", async () => {
-    const name = room.doc({ kind: 'side', side: 'b' });
+    const name = room().doc({ kind: 'side', side: 'b' });
     const [alice, bob, olive] = await Promise.all([
-      syncedDoc(server, name, room.token('a')),
-      syncedDoc(server, name, room.token('b')),
-      syncedDoc(server, name, room.token('observer')),
+      syncedDoc(server(), name, room().token('a')),
+      syncedDoc(server(), name, room().token('b')),
+      syncedDoc(server(), name, room().token('observer')),
     ]);
     const written = addItem(bob.doc, 'positions', positionSchema, position('Repairs within a week'));
     await waitForDocs(
@@ -67,11 +49,11 @@ describe('two sides converge through the stock provider', () => {
   });
 
   it('merges concurrent joint edits of both sides and the mediator into the same document everywhere', async () => {
-    const name = room.doc({ kind: 'joint' });
+    const name = room().doc({ kind: 'joint' });
     const writers = await Promise.all(
-      (['a', 'b', 'mediator'] as const).map((s) => syncedDoc(server, name, room.token(s))),
+      (['a', 'b', 'mediator'] as const).map((s) => syncedDoc(server(), name, room().token(s))),
     );
-    const olive = await syncedDoc(server, name, room.token('observer'));
+    const olive = await syncedDoc(server(), name, room().token('observer'));
     const ids = writers.flatMap((w, i) =>
       [1, 2, 3].map(
         (n) =>
@@ -90,26 +72,26 @@ describe('two sides converge through the stock provider', () => {
   });
 
   it('gives a client that connects later everything written before', async () => {
-    const name = room.doc({ kind: 'side', side: 'a' });
-    const alice = await syncedDoc(server, name, room.token('a'));
-    const bob = await syncedDoc(server, name, room.token('b'));
+    const name = room().doc({ kind: 'side', side: 'a' });
+    const alice = await syncedDoc(server(), name, room().token('a'));
+    const bob = await syncedDoc(server(), name, room().token('b'));
     const written = addItem(alice.doc, 'positions', positionSchema, position('Two-year term'));
     await waitForDocs(
       [alice, bob],
       (doc) => texts(doc, 'positions').includes(written.text),
       'the position to reach side B',
     );
-    const late = await syncedDoc(server, name, room.token('observer'));
+    const late = await syncedDoc(server(), name, room().token('observer'));
     expect(texts(late.doc, 'positions')).toContain(written.text);
   });
 });
 
 describe('a reader that may not write', () => {
   it('stays connected and synced through the empty replies the stock provider sends, and keeps receiving', async () => {
-    const name = room.doc({ kind: 'joint' });
-    const olive = connectDoc(server, name, room.token('observer'));
+    const name = room().doc({ kind: 'joint' });
+    const olive = connectDoc(server(), name, room().token('observer'));
     await waitForSync(olive.provider);
-    const alice = await syncedDoc(server, name, room.token('a'));
+    const alice = await syncedDoc(server(), name, room().token('a'));
     for (let round = 1; round <= 3; round++) {
       const id = addItem(alice.doc, 'options', optionSchema, {
         id: newId(),
@@ -137,9 +119,9 @@ describe('a reader that may not write', () => {
 
 describe('awareness', () => {
   it("overwrites the user a client claims with the identity behind its token and passes 'editing' through", async () => {
-    const name = room.doc({ kind: 'joint' });
-    const alice = await syncedDoc(server, name, room.token('a'));
-    const bob = await syncedDoc(server, name, room.token('b'));
+    const name = room().doc({ kind: 'joint' });
+    const alice = await syncedDoc(server(), name, room().token('a'));
+    const bob = await syncedDoc(server(), name, room().token('b'));
     const editing = { doc: name, collection: 'options', id: 'opt1' };
     alice.provider.awareness.setLocalState({
       user: { memberId: 'forged', name: 'The Mediator', role: 'mediator' },
@@ -149,7 +131,7 @@ describe('awareness', () => {
       bob.provider.awareness.getStates().get(alice.doc.clientID) as Record<string, unknown> | undefined;
     await waitFor(() => aliceState()?.editing !== undefined, "Alice's awareness state to reach Bob");
     expect(aliceState()).toEqual({
-      user: { memberId: room.members.a!.memberId, name: 'Alice', role: 'side', side: 'a' },
+      user: { memberId: room().members.a!.memberId, name: 'Alice', role: 'side', side: 'a' },
       editing,
     });
   });

@@ -1,28 +1,11 @@
 import { COLLECTIONS, addItem, updateItem, type TimelineEntry } from '@parley/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectControl,
-  emitAck,
-  installCleanup,
-  setupRoom,
-  startServer,
-  syncedDoc,
-  waitFor,
-  type RoomFixture,
-  type TestServer,
-} from '../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { connectControl, emitAck, syncedDoc, useServerWithRoom, waitFor } from '../helpers/index.js';
 
-installCleanup();
-
-let server: TestServer;
-let room: RoomFixture;
-beforeAll(async () => {
-  server = await startServer();
-  room = await setupRoom(server, { mediated: true });
-});
+const { server, room } = useServerWithRoom({ mediated: true });
 
 async function list(seat: 'mediator' | 'a' | 'b' | 'observer'): Promise<TimelineEntry[]> {
-  const socket = await connectControl(server, room.token(seat));
+  const socket = await connectControl(server(), room().token(seat));
   const ack = await emitAck(socket, 'timeline:list', {});
   socket.disconnect();
   if (!ack.ok) throw new Error(JSON.stringify(ack.error));
@@ -31,11 +14,11 @@ async function list(seat: 'mediator' | 'a' | 'b' | 'observer'): Promise<Timeline
 
 describe('the timeline', () => {
   it('records who changed what from accepted edits, live for everyone in the room', async () => {
-    const watcher = await connectControl(server, room.token('b'));
+    const watcher = await connectControl(server(), room().token('b'));
     const live: TimelineEntry[] = [];
     watcher.on('timeline:entry', (entry) => live.push(entry));
 
-    const board = await syncedDoc(server, room.doc({ kind: 'side', side: 'a' }), room.token('a'));
+    const board = await syncedDoc(server(), room().doc({ kind: 'side', side: 'a' }), room().token('a'));
     addItem(board.doc, 'positions', COLLECTIONS.side.positions, {
       id: 'p1',
       text: 'Rent stays at 1200',
@@ -60,7 +43,7 @@ describe('the timeline', () => {
   });
 
   it('describes phase changes by the facilitator, once', async () => {
-    const facilitation = await syncedDoc(server, room.doc({ kind: 'facilitation' }), room.token('mediator'));
+    const facilitation = await syncedDoc(server(), room().doc({ kind: 'facilitation' }), room().token('mediator'));
     facilitation.doc.transact(() => {
       facilitation.doc.getMap('state').set('phase', 'interests');
       addItem(facilitation.doc, 'phaseHistory', COLLECTIONS.facilitation.phaseHistory, {
@@ -79,12 +62,12 @@ describe('the timeline', () => {
 
   it('never records private notes or the mediator’s notes, which everyone would read', async () => {
     const before = (await list('observer')).length;
-    const privateA = await syncedDoc(server, room.doc({ kind: 'private', side: 'a' }), room.token('a'));
+    const privateA = await syncedDoc(server(), room().doc({ kind: 'private', side: 'a' }), room().token('a'));
     privateA.doc.getMap('notes').set('walkAway', 'the flat on Elm Street');
-    const notes = await syncedDoc(server, room.doc({ kind: 'mediator' }), room.token('mediator'));
+    const notes = await syncedDoc(server(), room().doc({ kind: 'mediator' }), room().token('mediator'));
     notes.doc.getMap('notes').set('notes', 'watch the time');
     // A public edit after them: once it is recorded, the private ones would have been too.
-    const joint = await syncedDoc(server, room.doc({ kind: 'joint' }), room.token('b'));
+    const joint = await syncedDoc(server(), room().doc({ kind: 'joint' }), room().token('b'));
     addItem(joint.doc, 'criteria', COLLECTIONS.joint.criteria, {
       id: 'c1',
       text: 'Market rent',
@@ -101,8 +84,8 @@ describe('the timeline', () => {
   });
 
   it('is written by nobody but the server', async () => {
-    const forger = await connectControl(server, room.token('a'));
-    const watcher = await connectControl(server, room.token('b'));
+    const forger = await connectControl(server(), room().token('a'));
+    const watcher = await connectControl(server(), room().token('b'));
     const received: TimelineEntry[] = [];
     watcher.on('timeline:entry', (entry) => received.push(entry));
     const before = await list('observer');
@@ -116,7 +99,7 @@ describe('the timeline', () => {
       summary: 'agreed to everything',
     });
     // A permitted edit after the forgery: when its entry arrives, a relayed forgery would have too.
-    const board = await syncedDoc(server, room.doc({ kind: 'side', side: 'a' }), room.token('a'));
+    const board = await syncedDoc(server(), room().doc({ kind: 'side', side: 'a' }), room().token('a'));
     addItem(board.doc, 'notices', COLLECTIONS.side.notices, {
       id: 'n1',
       text: 'We will consult our lawyer',
@@ -129,7 +112,7 @@ describe('the timeline', () => {
 
   it('is kept across a restart', async () => {
     const before = await list('observer');
-    await server.restart();
+    await server().restart();
     expect(await list('observer')).toEqual(before);
   });
 });
