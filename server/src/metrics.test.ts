@@ -28,4 +28,20 @@ describe('metrics', () => {
     expect(second).toContain('# TYPE parley_updates_total counter');
     expect(second).toContain('nodejs_eventloop_lag_p99_seconds');
   });
+
+  it('reports how busy the event loop was since the previous scrape', async () => {
+    const metrics = createMetrics();
+    await metrics.registry.metrics();
+    // Busy: the loop is blocked for the whole interval.
+    const until = performance.now() + 200;
+    while (performance.now() < until);
+    const busy = sample(await metrics.registry.metrics(), 'parley_event_loop_utilization');
+    expect(busy).toBeGreaterThan(0.5);
+    expect(busy).toBeLessThanOrEqual(1);
+    // Idle: the loop waits on a timer for the whole interval.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const idle = sample(await metrics.registry.metrics(), 'parley_event_loop_utilization');
+    expect(idle).toBeGreaterThanOrEqual(0);
+    expect(idle).toBeLessThan(0.5);
+  });
 });

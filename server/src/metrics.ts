@@ -17,8 +17,13 @@ export interface CommitStats {
   recordCommit(updates: number, seconds: number): void;
 }
 
-/** Node's own event-loop delay is sampled every 50 ms rather than prom-client's default 10 ms: a timer wakeup each. */
-const EVENT_LOOP_SAMPLE_MS = 50;
+/**
+ * Node's own event-loop delay is sampled once a second, not at prom-client's default of
+ * every 10 ms: each sample is a timer that wakes a sleeping loop, and at every 50 ms those
+ * wakeups alone cost an idle server ~2 ms of CPU a second (docs/PERFORMANCE.md). How busy
+ * the loop is comes from `parley_event_loop_utilization` instead, which needs no timer.
+ */
+const EVENT_LOOP_SAMPLE_MS = 1000;
 
 /**
  * Prometheus metrics, served at GET /metrics. One registry per server instance, so
@@ -41,6 +46,19 @@ export function createMetrics() {
   gauge('parley_control_connections', 'Open socket.io connections', (s) => s.controlConnections());
   gauge('parley_rooms_loaded', 'Rooms with documents in memory', (s) => s.roomsLoaded());
   gauge('parley_docs_loaded', 'Documents in memory', (s) => s.docsLoaded());
+
+  // Read from libuv's own accounting of idle time when Prometheus scrapes: no timer.
+  let lastLoop = performance.eventLoopUtilization();
+  new client.Gauge({
+    name: 'parley_event_loop_utilization',
+    help: 'Share of the time since the previous scrape the event loop spent busy (0 to 1)',
+    registers: [registry],
+    collect() {
+      const now = performance.eventLoopUtilization();
+      this.set(performance.eventLoopUtilization(now, lastLoop).utilization);
+      lastLoop = now;
+    },
+  });
 
   const commits = { updates: 0, count: 0, seconds: 0, slowest: 0 };
   const total = (name: string, help: string, read: () => number) =>
