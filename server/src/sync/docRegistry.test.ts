@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, ErrorCode } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import { createLogger } from '../log.js';
@@ -8,7 +8,7 @@ import type { Identity } from '../rooms/identity.js';
 import { openTestStorage } from '../storage/testStorage.testkit.js';
 import type { Storage } from '../storage/types.js';
 import { Timeline } from '../timeline/timeline.js';
-import { DocRegistry } from './docRegistry.js';
+import { DocRegistry, PRESENCE_SWEEP_MS } from './docRegistry.js';
 import { decodeMessage, encodeUpdate } from './protocol.js';
 import type { Peer } from './sharedDoc.js';
 import type { WireFrame } from './wireFrame.js';
@@ -271,5 +271,66 @@ describe('the document registry', () => {
     expect(registry.loadedDocs).toBe(0);
     const again = registry.attach(name, 'room12345', scope, recordingPeer());
     expect(again.doc.getMap('positions').has('p1')).toBe(true);
+  });
+});
+
+describe('presence of clients gone quiet', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Only timers: y-protocols stamps presence with the real clock (lib0 keeps its own Date.now). */
+  const fakeTimers = () => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+
+  /** A client's presence, as its provider sends it. */
+  function presence(doc: ReturnType<DocRegistry['attach']>, from: Peer, state: object): number {
+    const client = new awarenessProtocol.Awareness(new Y.Doc());
+    client.setLocalState(state);
+    awarenessProtocol.applyAwarenessUpdate(
+      doc.awareness,
+      awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]),
+      from,
+    );
+    return client.clientID;
+  }
+
+  /** As if the server last heard from that client `ms` ago. */
+  function lastHeard(doc: ReturnType<DocRegistry['attach']>, clientId: number, ms: number) {
+    doc.awareness.meta.get(clientId)!.lastUpdated -= ms;
+  }
+
+  it('is dropped once not renewed within y-protocols’ timeout, and the peers are told', () => {
+    fakeTimers();
+    const { registry } = setup();
+    const { doc, sender, receiver } = senderAndReceiver(registry);
+    const quiet = presence(doc, sender, { name: 'quiet' });
+    const renewed = presence(doc, receiver, { name: 'renewed' });
+    receiver.sent.length = 0;
+
+    // Providers renew every 15 s; one that went quiet without closing has not for longer.
+    lastHeard(doc, quiet, awarenessProtocol.outdatedTimeout + 1_000);
+    lastHeard(doc, renewed, 15_000);
+    vi.advanceTimersByTime(PRESENCE_SWEEP_MS);
+
+    expect(doc.awareness.getStates().has(quiet)).toBe(false);
+    expect(doc.awareness.getStates().has(renewed)).toBe(true);
+    expect(receiver.sent.map((frame) => decodeMessage(frame).type)).toEqual(['awareness']);
+  });
+
+  it('is expired for every loaded document by one timer, and none runs once nothing is loaded', () => {
+    fakeTimers();
+    const { registry } = setup({ UNLOAD_AFTER_MS: 1 });
+    const before = vi.getTimerCount();
+    const peers = ['a', 'b', 'c'].map((room) => {
+      const peer = recordingPeer();
+      return { peer, doc: registry.attach(`room${room}12345/joint`, `room${room}12345`, { kind: 'joint' }, peer) };
+    });
+    // y-protocols would run one timer per document, each waking a sleeping server.
+    expect(vi.getTimerCount() - before).toBe(1);
+
+    for (const { peer, doc } of peers) registry.detach(doc, peer);
+    vi.advanceTimersByTime(1);
+    expect(registry.loadedDocs).toBe(0);
+    expect(vi.getTimerCount()).toBe(before);
   });
 });

@@ -1,3 +1,5 @@
+import { getUnixTime } from 'lib0/time';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, ErrorCode, type DocScope } from '@parley/shared';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -9,6 +11,9 @@ import { MalformedMessage } from './protocol.js';
 import { SharedDoc, UnappliedUpdate, type PendingChange, type Peer } from './sharedDoc.js';
 
 type Limits = Pick<Config, 'MAX_DOC_BYTES' | 'COMPACT_AFTER_UPDATES' | 'UNLOAD_AFTER_MS' | 'MAX_ROOMS_LOADED'>;
+
+/** How often quiet clients' presence is expired: y-protocols' own cadence, a tenth of its timeout. */
+export const PRESENCE_SWEEP_MS = awarenessProtocol.outdatedTimeout / 10;
 
 /**
  * The documents in memory: loads them from storage on first use, batches the commit
@@ -22,6 +27,8 @@ export class DocRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<SharedDoc>();
   private flushScheduled = false;
+  /** One timer expires quiet clients' presence in every loaded document; none while none is loaded. */
+  private presenceSweep: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly storage: Storage,
@@ -57,6 +64,7 @@ export class DocRegistry {
       const roomDocs = this.rooms.get(roomId) ?? new Set<SharedDoc>();
       roomDocs.add(doc);
       this.rooms.set(roomId, roomDocs);
+      this.presenceSweep ??= setInterval(() => this.expirePresence(), PRESENCE_SWEEP_MS).unref();
     }
     clearTimeout(this.unloadTimers.get(name));
     this.unloadTimers.delete(name);
@@ -166,6 +174,18 @@ export class DocRegistry {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.docs.clear();
     this.rooms.clear();
+    this.stopPresenceSweep();
+  }
+
+  private expirePresence(): void {
+    // The clock y-protocols stamps presence with.
+    const now = getUnixTime();
+    for (const doc of this.docs.values()) doc.expireAwareness(now);
+  }
+
+  private stopPresenceSweep(): void {
+    clearInterval(this.presenceSweep ?? undefined);
+    this.presenceSweep = null;
   }
 
   private markDirty(doc: SharedDoc): void {
@@ -204,5 +224,6 @@ export class DocRegistry {
     const roomDocs = this.rooms.get(doc.roomId);
     roomDocs?.delete(doc);
     if (roomDocs?.size === 0) this.rooms.delete(doc.roomId);
+    if (this.docs.size === 0) this.stopPresenceSweep();
   }
 }
