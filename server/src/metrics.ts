@@ -18,12 +18,18 @@ export interface CommitStats {
 }
 
 /**
- * Node's own event-loop delay is sampled once a second, not at prom-client's default of
- * every 10 ms: each sample is a timer that wakes a sleeping loop, and at every 50 ms those
- * wakeups alone cost an idle server ~2 ms of CPU a second (docs/PERFORMANCE.md). How busy
- * the loop is comes from `parley_event_loop_utilization` instead, which needs no timer.
+ * prom-client samples Node's event-loop delay with a timer, every 10 ms by default; each
+ * sample wakes a sleeping loop, and at every 50 ms those wakeups alone cost an idle server
+ * ~2 ms of CPU a second (docs/PERFORMANCE.md). Once a second costs nothing measurable, but
+ * the histogram records the whole interval between samples, so its series would all read
+ * ~1 s: they are left out (EVENT_LOOP_HISTOGRAM). How the loop is doing is told by
+ * `nodejs_eventloop_lag_seconds`, measured at scrape time, and by
+ * `parley_event_loop_utilization`, read from libuv, neither of which needs a timer.
  */
 const EVENT_LOOP_SAMPLE_MS = 1000;
+const EVENT_LOOP_HISTOGRAM = ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p99'].map(
+  (stat) => `nodejs_eventloop_lag_${stat}_seconds`,
+);
 
 /**
  * Prometheus metrics, served at GET /metrics. One registry per server instance, so
@@ -32,6 +38,7 @@ const EVENT_LOOP_SAMPLE_MS = 1000;
 export function createMetrics() {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+  for (const name of EVENT_LOOP_HISTOGRAM) registry.removeSingleMetric(name);
   const sources: { current: MetricSources | null } = { current: null };
   const gauge = (name: string, help: string, read: (s: MetricSources) => number) =>
     new client.Gauge({
