@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVER_MAIN, spawnBuiltServer, withTimeout, type BuiltServer, type Exit } from '@parley/devkit';
+import { SERVER_MAIN, spawnBuiltServer, type BuiltServer, type Exit } from '@parley/devkit';
 import { trackServer } from './cleanup.js';
+import { withTimeout } from './wait.js';
 
 export { SERVER_MAIN, type Exit };
 

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { beforeAll } from 'vitest';
-import { installCleanup } from '../../helpers/cleanup.js';
-import { startServer, type TestServer } from '../../helpers/server.js';
+import { useServer } from '../../helpers/suite.js';
+import type { TestServer } from '../../helpers/server.js';
 import { useBrowser } from './browser.js';
 
 export interface Suite {
@@ -15,17 +14,8 @@ export interface Suite {
  * a browser context of their own. Call it once, at the top of the file.
  */
 export function useSuite(): Suite {
-  installCleanup();
+  const server = useServer();
+  // After the cleanup hooks useServer installs (useBrowser's own hooks rely on that order).
   const browser = useBrowser();
-  let server: TestServer | null = null;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  return {
-    browser,
-    server: () => {
-      if (!server) throw new Error('the server is not running (useSuite() must be called at the top of the file)');
-      return server;
-    },
-  };
+  return { browser, server };
 }

@@ -93,8 +93,9 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
         <g className="pulse-trend-axis">
           {axisTicks(x.ticks(4)).map((tick) => {
             const label = formatTime(tick.getTime());
+            const at = x(tick);
             return (
-              <text key={tick.getTime()} x={x(tick)} y={HEIGHT - 8} textAnchor={tickAnchor(x(tick), label)}>
+              <text key={tick.getTime()} x={at} y={HEIGHT - 8} textAnchor={tickAnchor(at, label)}>
                 {label}
               </text>
             );
