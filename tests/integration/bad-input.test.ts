@@ -1,12 +1,11 @@
 import { CloseCode, newId, optionSchema, addItem } from '@parley/shared';
 import * as encoding from 'lib0/encoding';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   closedWith,
   decodeStrictly,
   docUrl,
-  installCleanup,
   MESSAGE_SYNC,
   randomBytes,
   RawDocClient,
@@ -17,8 +16,8 @@ import {
   syncStep1Frame,
   updateFrame,
   updateOf,
+  useServer,
   waitForDocs,
-  type TestServer,
 } from '../helpers/index.js';
 
 /**
@@ -26,25 +25,20 @@ import {
  * and the process go on.
  */
 
-installCleanup();
-
 const FRAME_CAP = 64 * 1024;
 const DOC_CAP = 100 * 1024;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({
-    env: { MAX_FRAME_BYTES: String(FRAME_CAP), MAX_DOC_BYTES: String(DOC_CAP), ROOMS_PER_HOUR_PER_ADDRESS: '10000' },
-  });
+const server = useServer({
+  env: { MAX_FRAME_BYTES: String(FRAME_CAP), MAX_DOC_BYTES: String(DOC_CAP), ROOMS_PER_HOUR_PER_ADDRESS: '10000' },
 });
 
 /** A fresh room where side A writes and side B sees it: the server still does its job. */
 async function expectServerStillServes(): Promise<void> {
-  const room = await setupRoom(server, { mediated: false });
+  const room = await setupRoom(server(), { mediated: false });
   const name = room.doc({ kind: 'joint' });
   const [alice, bob] = await Promise.all([
-    syncedDoc(server, name, room.token('a')),
-    syncedDoc(server, name, room.token('b')),
+    syncedDoc(server(), name, room.token('a')),
+    syncedDoc(server(), name, room.token('b')),
   ]);
   const { id } = addItem(alice.doc, 'options', optionSchema, {
     id: newId(),
@@ -90,10 +84,10 @@ describe('malformed frames', () => {
 
   it.each(cases)('closes the connection that sent %s with 4400, and the server goes on', async (_label, frame) => {
     expect(() => decodeStrictly(frame), 'the frame is malformed').toThrow();
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc({ kind: 'joint' });
-    const neighbour = await syncedDoc(server, name, room.token('b'));
-    const closed = await closedWith(docUrl(server, name, room.token('a')), [frame]);
+    const neighbour = await syncedDoc(server(), name, room.token('b'));
+    const closed = await closedWith(docUrl(server(), name, room.token('a')), [frame]);
     expect(closed).toMatchObject({ code: CloseCode.BadMessage });
     expect(neighbour.provider.wsconnected).toBe(true);
     await expectServerStillServes();
@@ -113,8 +107,8 @@ describe('document names', () => {
   ];
 
   it.each(names)('closes a connection to %s with 4404', async (_label, make) => {
-    const room = await setupRoom(server, { mediated: true });
-    const closed = await closedWith(docUrl(server, make(room.roomId), room.token('mediator')));
+    const room = await setupRoom(server(), { mediated: true });
+    const closed = await closedWith(docUrl(server(), make(room.roomId), room.token('mediator')));
     expect(closed).toMatchObject({ code: CloseCode.NotFound });
     expect(closed.seen.store.clients.size).toBe(0);
   });
@@ -122,20 +116,20 @@ describe('document names', () => {
 
 describe('size caps', () => {
   it(`closes a connection that sends a frame over MAX_FRAME_BYTES (${FRAME_CAP}) with 4413 and keeps none of it`, async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc({ kind: 'joint' });
     const update = textUpdate(FRAME_CAP + 1024);
-    const closed = await closedWith(docUrl(server, name, room.token('a')), [updateFrame(update)]);
+    const closed = await closedWith(docUrl(server(), name, room.token('a')), [updateFrame(update)]);
     expect(closed).toMatchObject({ code: CloseCode.TooLarge });
-    const fresh = await syncedDoc(server, name, room.token('b'));
+    const fresh = await syncedDoc(server(), name, room.token('b'));
     expect(fresh.doc.getMap('blobs').size).toBe(0);
     await expectServerStillServes();
   });
 
   it('accepts a frame just under the cap', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc({ kind: 'joint' });
-    const client = await RawDocClient.open(docUrl(server, name, room.token('a')));
+    const client = await RawDocClient.open(docUrl(server(), name, room.token('a')));
     client.send(updateFrame(textUpdate(FRAME_CAP - 1024)));
     await client.roundTrip();
     expect(client.isOpen).toBe(true);
@@ -143,9 +137,9 @@ describe('size caps', () => {
   });
 
   it(`closes a connection whose update would grow the doc over MAX_DOC_BYTES (${DOC_CAP}) with 4413`, async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc({ kind: 'joint' });
-    const client = await RawDocClient.open(docUrl(server, name, room.token('a')));
+    const client = await RawDocClient.open(docUrl(server(), name, room.token('a')));
     const chunk = 40 * 1024;
     client.send(updateFrame(textUpdate(chunk)));
     client.send(updateFrame(textUpdate(chunk)));
@@ -153,7 +147,7 @@ describe('size caps', () => {
     expect(client.seen.getMap('blobs').size).toBe(2);
     client.send(updateFrame(textUpdate(chunk)));
     expect(await client.waitForClose()).toMatchObject({ code: CloseCode.TooLarge });
-    const fresh = await syncedDoc(server, name, room.token('b'));
+    const fresh = await syncedDoc(server(), name, room.token('b'));
     expect(fresh.doc.getMap('blobs').size).toBe(2);
   });
 });

@@ -1,19 +1,18 @@
 import { ErrorCode } from '@parley/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   connectControl,
   createRoom,
   emitAck,
-  installCleanup,
   join,
   joinAndListen,
-  startServer,
+  useServer,
   waitFor,
   type Listener,
   type TestServer,
 } from '../helpers/index.js';
 
-installCleanup();
+const server = useServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
 
 /** Someone in the room, with every `pause:requested` their socket received. */
 type Person = Listener<'pause:requested'>;
@@ -35,14 +34,9 @@ async function settle(people: Person[]): Promise<void> {
   await Promise.all(people.map((p) => emitAck(p.socket, 'room:hello', {})));
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
-});
-
 describe('pause requests', () => {
   it('tell the mediator that a request came and how many, never from whom', async () => {
-    const room = await openRoom(server, true);
+    const room = await openRoom(server(), true);
     const mediator = room.mediator!;
     const ack = await emitAck(room.alice.socket, 'pause:request', {});
     expect(ack).toEqual({ ok: true });
@@ -73,7 +67,7 @@ describe('pause requests', () => {
   });
 
   it('are refused from the mediator and observers', async () => {
-    const room = await openRoom(server, true);
+    const room = await openRoom(server(), true);
     for (const person of [room.mediator!, room.observer]) {
       const ack = await emitAck(person.socket, 'pause:request', {});
       expect(ack.ok === false && ack.error.code).toBe(ErrorCode.Forbidden);
@@ -83,7 +77,7 @@ describe('pause requests', () => {
   });
 
   it('are rate-limited per member, so they cannot be used to spam', async () => {
-    const room = await openRoom(server, true);
+    const room = await openRoom(server(), true);
     expect((await emitAck(room.alice.socket, 'pause:request', {})).ok).toBe(true);
     for (let i = 0; i < 5; i++) {
       const again = await emitAck(room.alice.socket, 'pause:request', {});
@@ -91,8 +85,8 @@ describe('pause requests', () => {
     }
     // Another tab of the same member shares the limit; another member does not.
     const secondTab = await connectControl(
-      server,
-      (await join(server, room.created.invites.a.token, 'Ann')).memberToken,
+      server(),
+      (await join(server(), room.created.invites.a.token, 'Ann')).memberToken,
     );
     expect((await emitAck(secondTab, 'pause:request', {})).ok).toBe(true);
     expect((await emitAck(room.bob.socket, 'pause:request', {})).ok).toBe(true);
@@ -101,17 +95,17 @@ describe('pause requests', () => {
   });
 
   it('share one limit among guests on the same invite, however often they reconnect', async () => {
-    const room = await openRoom(server, true);
-    const guest = await connectControl(server, room.created.invites.b.token);
+    const room = await openRoom(server(), true);
+    const guest = await connectControl(server(), room.created.invites.b.token);
     expect((await emitAck(guest, 'pause:request', {})).ok).toBe(true);
     guest.disconnect();
-    const again = await connectControl(server, room.created.invites.b.token);
+    const again = await connectControl(server(), room.created.invites.b.token);
     const refused = await emitAck(again, 'pause:request', {});
     expect(refused.ok === false && refused.error.code).toBe(ErrorCode.RateLimited);
   });
 
   it('reach both sides in a room without a mediator, and not the observer', async () => {
-    const room = await openRoom(server, false);
+    const room = await openRoom(server(), false);
     expect((await emitAck(room.bob.socket, 'pause:request', {})).ok).toBe(true);
     await waitFor(() => room.alice.received.length === 1 && room.bob.received.length === 1, 'both sides to be told');
     await settle(room.everyone);

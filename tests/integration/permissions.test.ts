@@ -3,19 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   closedWith,
   docUrl,
-  installCleanup,
   principalOf,
   RawDocClient,
   setupRoom,
-  startServer,
   syncedDoc,
   syncStep2Frame,
   updateFrame,
   updateOf,
+  useServer,
   waitForDocs,
   type RoomFixture,
   type Seat,
-  type TestServer,
 } from '../helpers/index.js';
 import { isEmptyDoc, probeFor } from '../helpers/probes.js';
 
@@ -25,12 +23,7 @@ import { isEmptyDoc, probeFor } from '../helpers/probes.js';
  * y-protocols frames, so the test controls exactly what reaches the server.
  */
 
-installCleanup();
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
-});
+const server = useServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
 
 function label(scope: DocScope): string {
   return 'side' in scope ? `R/${scope.kind}/${scope.side}` : `R/${scope.kind}`;
@@ -47,7 +40,7 @@ for (const mediated of [true, false]) {
   describe(mediated ? 'in a mediated room' : 'in a room without a mediator', () => {
     let room: RoomFixture;
     beforeAll(async () => {
-      room = await setupRoom(server, { mediated });
+      room = await setupRoom(server(), { mediated });
     });
     const ctx = { mediated };
     const seats: Seat[] = mediated ? ['mediator', 'a', 'b', 'observer'] : ['a', 'b', 'observer'];
@@ -65,10 +58,10 @@ for (const mediated of [true, false]) {
           it(`refuses ${seat} opening ${label(scope)} with 4403 and sends none of its content`, async () => {
             const name = room.doc(scope);
             // Content that must not leak to the refused connection.
-            const owner = await RawDocClient.open(docUrl(server, name, room.token(seatWhere(room, writer, seats))));
+            const owner = await RawDocClient.open(docUrl(server(), name, room.token(seatWhere(room, writer, seats))));
             owner.send(updateFrame(updateOf((doc) => probe.write(doc, newId()))));
             await owner.roundTrip();
-            const closed = await closedWith(docUrl(server, name, room.token(seat)));
+            const closed = await closedWith(docUrl(server(), name, room.token(seat)));
             expect(closed).toMatchObject({ code: CloseCode.Forbidden });
             expect(isEmptyDoc(closed.seen)).toBe(true);
           });
@@ -79,11 +72,11 @@ for (const mediated of [true, false]) {
         it(`${verb} writes by ${seat} to ${label(scope)}`, async () => {
           const name = room.doc(scope);
           const watcherSeat = seatWhere(room, reader, ['observer', 'mediator', 'a', 'b']);
-          const watcher = await syncedDoc(server, name, room.token(watcherSeat));
+          const watcher = await syncedDoc(server(), name, room.token(watcherSeat));
 
           const viaUpdate = `u${newId()}`;
           const viaStep2 = `s${newId()}`;
-          const client = await RawDocClient.open(docUrl(server, name, room.token(seat)));
+          const client = await RawDocClient.open(docUrl(server(), name, room.token(seat)));
           client.send(updateFrame(updateOf((doc) => probe.write(doc, viaUpdate))));
           client.send(syncStep2Frame(updateOf((doc) => probe.write(doc, viaStep2))));
           // The answer to an empty sync step 1 is the server's whole state, after both writes.
@@ -102,7 +95,7 @@ for (const mediated of [true, false]) {
             // A permitted write sent after the refused ones: once it arrives, anything
             // relayed before it has arrived too.
             const sentinel = `p${newId()}`;
-            const permitted = await syncedDoc(server, name, room.token(seatWhere(room, writer, seats)));
+            const permitted = await syncedDoc(server(), name, room.token(seatWhere(room, writer, seats)));
             probe.write(permitted.doc, sentinel);
             await waitForDocs(
               [permitted, watcher],
@@ -113,7 +106,7 @@ for (const mediated of [true, false]) {
             expect(probe.has(watcher.doc, viaStep2)).toBe(false);
           }
 
-          const fresh = await syncedDoc(server, name, room.token(watcherSeat));
+          const fresh = await syncedDoc(server(), name, room.token(watcherSeat));
           expect(probe.has(fresh.doc, viaUpdate)).toBe(writable);
           expect(probe.has(fresh.doc, viaStep2)).toBe(writable);
           expect(client.isOpen).toBe(true);
@@ -125,44 +118,44 @@ for (const mediated of [true, false]) {
 
 describe('outside the table', () => {
   it('refuses everyone R/mediator in a room without a mediator', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     for (const seat of room.seats) {
-      const closed = await closedWith(docUrl(server, `${room.roomId}/mediator`, room.token(seat)));
+      const closed = await closedWith(docUrl(server(), `${room.roomId}/mediator`, room.token(seat)));
       expect([CloseCode.Forbidden, CloseCode.NotFound]).toContain(closed.code);
     }
   });
 
   it('refuses a member of one room every document of another room and leaks none of it', async () => {
-    const mine = await setupRoom(server, { mediated: true });
-    const theirs = await setupRoom(server, { mediated: true });
+    const mine = await setupRoom(server(), { mediated: true });
+    const theirs = await setupRoom(server(), { mediated: true });
     const name = theirs.doc({ kind: 'joint' });
-    const owner = await syncedDoc(server, name, theirs.token('a'));
+    const owner = await syncedDoc(server(), name, theirs.token('a'));
     probeFor({ kind: 'joint' }).write(owner.doc, newId());
     for (const scope of roomScopes(true)) {
-      const closed = await closedWith(docUrl(server, theirs.doc(scope), mine.token('mediator')));
+      const closed = await closedWith(docUrl(server(), theirs.doc(scope), mine.token('mediator')));
       expect([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.NotFound]).toContain(closed.code);
       expect(isEmptyDoc(closed.seen)).toBe(true);
     }
   });
 
   it('refuses a document of a room that does not exist and sends nothing', async () => {
-    const room = await setupRoom(server, { mediated: true });
-    const closed = await closedWith(docUrl(server, 'Zz0123456789abcdef/joint', room.token('mediator')));
+    const room = await setupRoom(server(), { mediated: true });
+    const closed = await closedWith(docUrl(server(), 'Zz0123456789abcdef/joint', room.token('mediator')));
     expect([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.NotFound]).toContain(closed.code);
     expect(isEmptyDoc(closed.seen)).toBe(true);
   });
 
   it('gives a bare invite token the scopes of its role', async () => {
-    const room = await setupRoom(server, { mediated: true });
-    const closed = await closedWith(docUrl(server, room.doc({ kind: 'private', side: 'b' }), room.invite('a')));
+    const room = await setupRoom(server(), { mediated: true });
+    const closed = await closedWith(docUrl(server(), room.doc({ kind: 'private', side: 'b' }), room.invite('a')));
     expect(closed.code).toBe(CloseCode.Forbidden);
     const marker = newId();
     const name = room.doc({ kind: 'side', side: 'a' });
-    const guest = await RawDocClient.open(docUrl(server, name, room.invite('a')));
+    const guest = await RawDocClient.open(docUrl(server(), name, room.invite('a')));
     guest.send(updateFrame(updateOf((doc) => probeFor({ kind: 'side', side: 'a' }).write(doc, marker))));
     await guest.roundTrip();
     expect(probeFor({ kind: 'side', side: 'a' }).has(guest.seen, marker)).toBe(true);
-    const observer = await RawDocClient.open(docUrl(server, name, room.invite('observer')));
+    const observer = await RawDocClient.open(docUrl(server(), name, room.invite('observer')));
     const forged = newId();
     observer.send(updateFrame(updateOf((doc) => probeFor({ kind: 'side', side: 'a' }).write(doc, forged))));
     await observer.roundTrip();

@@ -2,21 +2,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, PULSE_BANK, type PulseState, type PulseView } from '@parley/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   connectControl,
   createRoom,
   emitAck,
-  installCleanup,
   joinAndListen,
   listenAs,
   startServer,
+  useServer,
   waitFor,
   type Listener,
   type TestServer,
 } from '../helpers/index.js';
 
-installCleanup();
+const server = useServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
 
 /** A person in a room, with every `pulse:state` their control socket received. */
 type Person = Listener<'pulse:state'>;
@@ -98,14 +98,9 @@ function expectRefused(ack: { ok: boolean; error?: { code: string } }, code: str
   expect(ack.error?.code).toBe(code);
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
-});
-
 describe('starting a pulse', () => {
   it('lets the mediator start a pulse of statements from the bank, seen by everyone as 0 of n answered', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room);
     expect(pulse.status).toBe('open');
     expect(pulse.statementIds.length).toBeGreaterThanOrEqual(1);
@@ -124,7 +119,7 @@ describe('starting a pulse', () => {
   });
 
   it('refuses a second pulse while one is open, and sides and observers in a mediated room', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     await startPulse(room);
     expectRefused(await emitAck(room.mediator!.socket, 'pulse:start', {}), ErrorCode.Conflict);
     expectRefused(await emitAck(room.sides[0]!.socket, 'pulse:start', {}), ErrorCode.Forbidden);
@@ -134,7 +129,7 @@ describe('starting a pulse', () => {
   });
 
   it('lets either side run pulses in a room without a mediator', async () => {
-    const room = await openRoom(server, { mediated: false, sidesA: 1, sidesB: 1 });
+    const room = await openRoom(server(), { mediated: false, sidesA: 1, sidesB: 1 });
     const first = await startPulse(room, { statementIds: ['voice-1'], windowSec: 30 });
     expect(first.statementIds).toEqual(['voice-1']);
     const closed = await emitAck(room.sides[1]!.socket, 'pulse:close', { pulseId: first.pulseId });
@@ -143,7 +138,7 @@ describe('starting a pulse', () => {
   });
 
   it('varies the statements of consecutive pulses', async () => {
-    const room = await openRoom(server, { sidesA: 1, sidesB: 1 });
+    const room = await openRoom(server(), { sidesA: 1, sidesB: 1 });
     const first = await startPulse(room);
     await emitAck(room.mediator!.socket, 'pulse:close', { pulseId: first.pulseId });
     const second = await startPulse(room);
@@ -151,7 +146,7 @@ describe('starting a pulse', () => {
   });
 
   it('refuses statements outside the bank and repeated statements', async () => {
-    const room = await openRoom(server, { sidesA: 1, sidesB: 1 });
+    const room = await openRoom(server(), { sidesA: 1, sidesB: 1 });
     const socket = room.mediator!.socket;
     expectRefused(await emitAck(socket, 'pulse:start', { statementIds: ['made-up'] }), ErrorCode.BadRequest);
     expectRefused(await emitAck(socket, 'pulse:start', { statementIds: ['voice-1', 'voice-1'] }), ErrorCode.BadRequest);
@@ -165,7 +160,7 @@ describe('starting a pulse', () => {
 
 describe('answering', () => {
   it('takes one answer per person and refuses a second with already_answered', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room);
     const alice = room.sides[0]!;
     await answer(alice, pulse, [4]);
@@ -174,7 +169,7 @@ describe('answering', () => {
       ErrorCode.AlreadyAnswered,
     );
     // A second tab of the same member is the same person.
-    const secondTab = await connectControl(server, alice.token);
+    const secondTab = await connectControl(server(), alice.token);
     expectRefused(
       await emitAck(secondTab, 'pulse:answer', { pulseId: pulse.pulseId, ratings: ratingsOf(pulse, [1]) }),
       ErrorCode.AlreadyAnswered,
@@ -185,7 +180,7 @@ describe('answering', () => {
   });
 
   it('refuses answers from observers and the mediator', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room);
     for (const person of [room.mediator!, room.observer]) {
       const ack = await emitAck(person.socket, 'pulse:answer', {
@@ -198,7 +193,7 @@ describe('answering', () => {
   });
 
   it('refuses out-of-range values and foreign or missing statements, changing nothing', async () => {
-    const room = await openRoom(server, { sidesA: 1, sidesB: 1 });
+    const room = await openRoom(server(), { sidesA: 1, sidesB: 1 });
     await emitAck(room.mediator!.socket, 'pulse:settings', { minAnswers: 2 });
     const pulse = await startPulse(room, { statementIds: ['voice-1', 'fairness-1'] });
     const alice = room.sides[0]!;
@@ -241,7 +236,7 @@ describe('answering', () => {
   });
 
   it('refuses an answer to a pulse that has closed', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room);
     await emitAck(room.mediator!.socket, 'pulse:close', { pulseId: pulse.pulseId });
     expectRefused(
@@ -253,7 +248,7 @@ describe('answering', () => {
 
 describe('results', () => {
   it('never shows values while a pulse is open, only how many answered', async () => {
-    const room = await openRoom(server, { sidesA: 3, sidesB: 2 });
+    const room = await openRoom(server(), { sidesA: 3, sidesB: 2 });
     const pulse = await startPulse(room);
     for (const [i, person] of room.sides.slice(0, 4).entries()) await answer(person, pulse, [i + 1, 5 - i]);
     // Every state anyone received so far was sent while the pulse was open.
@@ -275,7 +270,7 @@ describe('results', () => {
   });
 
   it('closes by itself once every side member has answered, and releases means and distributions', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room, { statementIds: ['heard-1', 'risk-2'] });
     const values = [
       [5, 1],
@@ -305,7 +300,7 @@ describe('results', () => {
   });
 
   it('releases a result with exactly the minimum number of answers', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room, { statementIds: ['followThrough-1'] });
     for (const [i, person] of room.sides.slice(0, 3).entries()) await answer(person, pulse, [i + 3]);
     const ack = await emitAck(room.mediator!.socket, 'pulse:close', { pulseId: pulse.pulseId });
@@ -317,7 +312,7 @@ describe('results', () => {
   });
 
   it('withholds a result below the minimum, saying why, and keeps no counts of it', async () => {
-    const room = await openRoom(server);
+    const room = await openRoom(server());
     const pulse = await startPulse(room);
     await answer(room.sides[0]!, pulse, [1]);
     await answer(room.sides[2]!, pulse, [5]);
@@ -327,7 +322,7 @@ describe('results', () => {
       const seen = await stateOf(person);
       expect(JSON.stringify(closedPulse(seen, pulse.pulseId))).not.toMatch(/counts|mean/);
     }
-    const db = new Database(path.join(server.dataDir, 'pulses.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(server().dataDir, 'pulses.sqlite'), { readonly: true, fileMustExist: true });
     try {
       expect(db.prepare('SELECT COUNT(*) AS n FROM pulse_counts WHERE pulse_id = ?').get(pulse.pulseId)).toEqual({
         n: 0,
@@ -338,7 +333,7 @@ describe('results', () => {
   });
 
   it('never lets the minimum go below two', async () => {
-    const room = await openRoom(server, { sidesA: 1, sidesB: 1 });
+    const room = await openRoom(server(), { sidesA: 1, sidesB: 1 });
     expect((await stateOf(room.observer)).minAnswers).toBe(3);
     for (const minAnswers of [1, 0, -3, 2.5, '2']) {
       expectRefused(await emitAck(room.mediator!.socket, 'pulse:settings', { minAnswers }), ErrorCode.BadRequest);
@@ -352,7 +347,7 @@ describe('results', () => {
 
 describe('the pulses file', () => {
   it('holds nothing that links a person to a value', async () => {
-    const room = await openRoom(server, { sidesA: 2, sidesB: 2 });
+    const room = await openRoom(server(), { sidesA: 2, sidesB: 2 });
     // One released pulse, one withheld, one still open with answers in it.
     const released = await startPulse(room, { statementIds: ['voice-2', 'fairness-2', 'risk-1'] });
     for (const [i, person] of room.sides.entries()) await answer(person, released, [i + 1, 5 - i, 3]);
@@ -363,7 +358,7 @@ describe('the pulses file', () => {
     await answer(room.sides[3]!, open, [5, 1]);
     await answer(room.sides[0]!, open, [1, 5]);
 
-    const file = path.join(server.dataDir, 'pulses.sqlite');
+    const file = path.join(server().dataDir, 'pulses.sqlite');
     expect(existsSync(`${file}-wal`)).toBe(false);
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {

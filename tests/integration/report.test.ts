@@ -19,18 +19,16 @@ import type * as Y from 'yjs';
 import {
   connectControl,
   emitAck,
-  installCleanup,
   principalOf,
   setupRoom,
-  startServer,
   syncedDoc,
+  useServer,
   waitFor,
   type RoomFixture,
   type Seat,
-  type TestServer,
 } from '../helpers/index.js';
 
-installCleanup();
+const server = useServer();
 
 /**
  * A report is built in the reader's browser from the documents the reader's own
@@ -45,15 +43,13 @@ const SECRETS = {
   mediator: 'Bob seems anxious about the board meeting',
 };
 
-let server: TestServer;
 let room: RoomFixture;
 let pulses: PulseView[];
 
 beforeAll(async () => {
-  server = await startServer();
-  room = await setupRoom(server, { mediated: true });
+  room = await setupRoom(server(), { mediated: true });
   const write = async (seat: Seat, scope: DocScope, fill: (doc: Y.Doc) => void) => {
-    const client = await syncedDoc(server, room.doc(scope), room.token(seat));
+    const client = await syncedDoc(server(), room.doc(scope), room.token(seat));
     fill(client.doc);
   };
   await write('a', { kind: 'side', side: 'a' }, (doc) => {
@@ -153,9 +149,9 @@ beforeAll(async () => {
   });
 
   // One released pulse: both sides answer, with the room's minimum lowered to two.
-  const mediator = await connectControl(server, room.token('mediator'));
-  const sideA = await connectControl(server, room.token('a'));
-  const sideB = await connectControl(server, room.token('b'));
+  const mediator = await connectControl(server(), room.token('mediator'));
+  const sideA = await connectControl(server(), room.token('a'));
+  const sideB = await connectControl(server(), room.token('b'));
   expect((await emitAck(mediator, 'pulse:settings', { minAnswers: 2 })).ok).toBe(true);
   const started = await emitAck(mediator, 'pulse:start', { statementIds: ['voice-1'] });
   if (!started.ok) throw new Error(JSON.stringify(started.error));
@@ -179,7 +175,7 @@ beforeAll(async () => {
 /** Builds a seat's report from that seat's own connections, as the client does. */
 async function reportFor(seat: Seat, includeOwnPrivate = false) {
   const who = principalOf(seat);
-  const open = async (scope: DocScope) => (await syncedDoc(server, room.doc(scope), room.token(seat))).doc;
+  const open = async (scope: DocScope) => (await syncedDoc(server(), room.doc(scope), room.token(seat))).doc;
   const readable = roomScopes(true).filter((scope) => canRead(who, scope, { mediated: true }));
   const docs = new Map<string, Y.Doc>();
   for (const scope of readable) docs.set(room.doc(scope), await open(scope));

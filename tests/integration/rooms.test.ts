@@ -1,5 +1,5 @@
 import { CloseCode, ErrorCode, roomIdSchema, type CreateRoomResponse, type Invite } from '@parley/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   closedWith,
@@ -7,23 +7,17 @@ import {
   createRoom,
   docUrl,
   emitAck,
-  installCleanup,
   join,
   RawDocClient,
   reissue,
   startServer,
   syncedDoc,
+  useServer,
   waitFor,
   type ControlSocket,
-  type TestServer,
 } from '../helpers/index.js';
 
-installCleanup();
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
-});
+const server = useServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '10000' } });
 
 const TOKEN = /^[A-Za-z0-9_-]+$/;
 
@@ -49,7 +43,7 @@ function allTokens(room: CreateRoomResponse): string[] {
 
 describe('POST /api/rooms', () => {
   it('creates a mediated room with one invite per role, a mediator invite and an admin token', async () => {
-    const result = await api(server, 'POST', '/api/rooms', {
+    const result = await api(server(), 'POST', '/api/rooms', {
       body: { title: 'Lease renewal', sides: ['Tenant', 'Landlord'], mediated: true },
     });
     expect(result.status).toBe(201);
@@ -66,13 +60,13 @@ describe('POST /api/rooms', () => {
   });
 
   it('creates an unmediated room without a mediator invite', async () => {
-    const room = await createRoom(server, { mediated: false });
+    const room = await createRoom(server(), { mediated: false });
     expect(Object.keys(room.invites).sort()).toEqual(['a', 'b', 'observer']);
     expectToken(room.adminToken);
   });
 
   it('gives every room its own id and tokens', async () => {
-    const [one, two] = await Promise.all([createRoom(server), createRoom(server)]);
+    const [one, two] = await Promise.all([createRoom(server()), createRoom(server())]);
     expect(one.roomId).not.toBe(two.roomId);
     const shared = allTokens(one).filter((t) => allTokens(two).includes(t));
     expect(shared).toEqual([]);
@@ -95,13 +89,13 @@ describe('POST /api/rooms', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 bad_request', async (_label, body) => {
-    const result = await api(server, 'POST', '/api/rooms', { raw: JSON.stringify(body) });
+    const result = await api(server(), 'POST', '/api/rooms', { raw: JSON.stringify(body) });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ error: { code: ErrorCode.BadRequest, message: expect.any(String) } });
   });
 
   it('refuses a body that is not JSON with 400 bad_request in the JSON error shape', async () => {
-    const result = await api(server, 'POST', '/api/rooms', { raw: '{"title": "Lease", sides: [' });
+    const result = await api(server(), 'POST', '/api/rooms', { raw: '{"title": "Lease", sides: [' });
     expect(result.status).toBe(400);
     expect(result.contentType).toMatch(/application\/json/);
     expect(result.body).toMatchObject({ error: { code: ErrorCode.BadRequest, message: expect.any(String) } });
@@ -109,27 +103,27 @@ describe('POST /api/rooms', () => {
 
   it('refuses a huge body with a JSON error and keeps serving', async () => {
     const huge = { title: 'x'.repeat(4 * 1024 * 1024), sides: ['Tenant', 'Landlord'], mediated: true };
-    const result = await api(server, 'POST', '/api/rooms', { body: huge });
+    const result = await api(server(), 'POST', '/api/rooms', { body: huge });
     // 400 bad_request, or 413 too_large which ErrorCode also offers for REST; never a room, never an HTML page.
     expect([
       [400, ErrorCode.BadRequest],
       [413, ErrorCode.TooLarge],
     ]).toContainEqual([result.status, (result.body as { error?: { code?: string } }).error?.code]);
     expect(result.body).toMatchObject({ error: { message: expect.any(String) } });
-    expect((await api(server, 'GET', '/healthz')).status).toBe(200);
+    expect((await api(server(), 'GET', '/healthz')).status).toBe(200);
   });
 });
 
 describe('resolving and joining', () => {
   it('resolves each invite to its role and the room summary', async () => {
-    const room = await createRoom(server, { title: 'Fence line', sides: ['North', 'South'], mediated: true });
+    const room = await createRoom(server(), { title: 'Fence line', sides: ['North', 'South'], mediated: true });
     for (const [key, expected] of [
       ['mediator', { role: 'mediator' }],
       ['a', { role: 'side', side: 'a' }],
       ['b', { role: 'side', side: 'b' }],
       ['observer', { role: 'observer' }],
     ] as const) {
-      const result = await api(server, 'POST', '/api/invites/resolve', { body: { token: room.invites[key]!.token } });
+      const result = await api(server(), 'POST', '/api/invites/resolve', { body: { token: room.invites[key]!.token } });
       expect(result.status, key).toBe(200);
       expect(result.body).toEqual({
         ...expected,
@@ -145,14 +139,14 @@ describe('resolving and joining', () => {
   });
 
   it('answers 401 unauthorized for a token it never issued', async () => {
-    const result = await api(server, 'POST', '/api/invites/resolve', { body: { token: 'A'.repeat(22) } });
+    const result = await api(server(), 'POST', '/api/invites/resolve', { body: { token: 'A'.repeat(22) } });
     expect(result.status).toBe(401);
     expect(result.body).toMatchObject({ error: { code: ErrorCode.Unauthorized } });
   });
 
   it('joins with an invite and a name, and the member token works on /yjs and socket.io', async () => {
-    const room = await createRoom(server, { mediated: false });
-    const result = await api(server, 'POST', '/api/members', { body: { token: room.invites.a.token, name: 'Dana' } });
+    const room = await createRoom(server(), { mediated: false });
+    const result = await api(server(), 'POST', '/api/members', { body: { token: room.invites.a.token, name: 'Dana' } });
     expect(result.status).toBe(201);
     const member = result.body as Record<string, unknown>;
     expect(member).toMatchObject({ role: 'side', side: 'a', name: 'Dana', room: { roomId: room.roomId } });
@@ -160,8 +154,8 @@ describe('resolving and joining', () => {
     expectToken(member.memberToken);
     expect(allTokens(room)).not.toContain(member.memberToken);
 
-    await syncedDoc(server, `${room.roomId}/side/a`, member.memberToken as string);
-    const socket = await connectControl(server, member.memberToken as string);
+    await syncedDoc(server(), `${room.roomId}/side/a`, member.memberToken as string);
+    const socket = await connectControl(server(), member.memberToken as string);
     const sentAt = Date.now();
     const hello = await emitAck(socket, 'room:hello', {});
     expect(hello).toMatchObject({
@@ -175,61 +169,64 @@ describe('resolving and joining', () => {
   });
 
   it('refuses to join with an empty name or an unknown token', async () => {
-    const room = await createRoom(server);
-    const blank = await api(server, 'POST', '/api/members', { body: { token: room.invites.a.token, name: '  ' } });
+    const room = await createRoom(server());
+    const blank = await api(server(), 'POST', '/api/members', { body: { token: room.invites.a.token, name: '  ' } });
     expect(blank.status).toBe(400);
     expect(blank.body).toMatchObject({ error: { code: ErrorCode.BadRequest } });
-    const unknown = await api(server, 'POST', '/api/members', { body: { token: 'B'.repeat(22), name: 'Dana' } });
+    const unknown = await api(server(), 'POST', '/api/members', { body: { token: 'B'.repeat(22), name: 'Dana' } });
     expect(unknown.status).toBe(401);
     expect(unknown.body).toMatchObject({ error: { code: ErrorCode.Unauthorized } });
   });
 
   it('refuses the admin token as a way into the room', async () => {
-    const room = await createRoom(server);
-    const closed = await closedWith(docUrl(server, `${room.roomId}/joint`, room.adminToken));
+    const room = await createRoom(server());
+    const closed = await closedWith(docUrl(server(), `${room.roomId}/joint`, room.adminToken));
     expect(closed).toMatchObject({ code: CloseCode.Unauthorized });
-    await expect(connectControl(server, room.adminToken)).rejects.toMatchObject({ message: 'unauthorized' });
+    await expect(connectControl(server(), room.adminToken)).rejects.toMatchObject({ message: 'unauthorized' });
   });
 });
 
 describe('reissuing invites', () => {
   it("refuses a side or observer token with 403, a missing token with 401 and another room's mediator", async () => {
-    const room = await createRoom(server);
-    const member = await join(server, room.invites.a.token, 'Alice');
+    const room = await createRoom(server());
+    const member = await join(server(), room.invites.a.token, 'Alice');
     for (const bearer of [room.invites.a.token, member.memberToken, room.invites.observer.token]) {
-      const result = await reissue(server, room.roomId, bearer, { role: 'side', side: 'b' });
+      const result = await reissue(server(), room.roomId, bearer, { role: 'side', side: 'b' });
       expect(result.status).toBe(403);
       expect(result.body).toMatchObject({ error: { code: ErrorCode.Forbidden } });
     }
-    const anonymous = await api(server, 'POST', `/api/rooms/${room.roomId}/invites/reissue`, {
+    const anonymous = await api(server(), 'POST', `/api/rooms/${room.roomId}/invites/reissue`, {
       body: { role: 'side', side: 'b' },
     });
     expect(anonymous.status).toBe(401);
-    const elsewhere = await createRoom(server, { mediated: true });
-    const foreign = await reissue(server, room.roomId, elsewhere.invites.mediator!.token, { role: 'side', side: 'b' });
+    const elsewhere = await createRoom(server(), { mediated: true });
+    const foreign = await reissue(server(), room.roomId, elsewhere.invites.mediator!.token, {
+      role: 'side',
+      side: 'b',
+    });
     expect([401, 403]).toContain(foreign.status);
-    const foreignAdmin = await reissue(server, room.roomId, elsewhere.adminToken, { role: 'side', side: 'b' });
+    const foreignAdmin = await reissue(server(), room.roomId, elsewhere.adminToken, { role: 'side', side: 'b' });
     expect([401, 403]).toContain(foreignAdmin.status);
     // The old invite of side b still works: nothing was revoked.
-    expect((await api(server, 'POST', '/api/invites/resolve', { body: { token: room.invites.b.token } })).status).toBe(
-      200,
-    );
+    expect(
+      (await api(server(), 'POST', '/api/invites/resolve', { body: { token: room.invites.b.token } })).status,
+    ).toBe(200);
   });
 
   it('revokes the old invite and every member token from it everywhere, and the new invite works', async () => {
-    const room = await createRoom(server, { mediated: true });
-    const mediator = await join(server, room.invites.mediator!.token, 'Morgan');
-    const alice = await join(server, room.invites.a.token, 'Alice');
-    const bob = await join(server, room.invites.b.token, 'Bob');
+    const room = await createRoom(server(), { mediated: true });
+    const mediator = await join(server(), room.invites.mediator!.token, 'Morgan');
+    const alice = await join(server(), room.invites.a.token, 'Alice');
+    const bob = await join(server(), room.invites.b.token, 'Bob');
     const joint = `${room.roomId}/joint`;
 
     // Live connections of the member about to be revoked.
-    const liveDoc = await RawDocClient.open(docUrl(server, joint, alice.memberToken));
-    const liveSocket = await connectControl(server, alice.memberToken);
+    const liveDoc = await RawDocClient.open(docUrl(server(), joint, alice.memberToken));
+    const liveSocket = await connectControl(server(), alice.memberToken);
     const revokedEvents: unknown[] = [];
     liveSocket.on('session:revoked', (info) => revokedEvents.push(info));
 
-    const result = await reissue(server, room.roomId, mediator.memberToken, { role: 'side', side: 'a' });
+    const result = await reissue(server(), room.roomId, mediator.memberToken, { role: 'side', side: 'a' });
     expect(result.status).toBe(200);
     const { invite } = result.body as { invite: Invite };
     expectInvite(invite, { role: 'side', side: 'a' });
@@ -239,71 +236,71 @@ describe('reissuing invites', () => {
     await waitFor(() => revokedEvents.length > 0 && !liveSocket.connected, 'the live socket.io session to be revoked');
 
     for (const old of [room.invites.a.token, alice.memberToken]) {
-      const resolved = await api(server, 'POST', '/api/invites/resolve', { body: { token: old } });
+      const resolved = await api(server(), 'POST', '/api/invites/resolve', { body: { token: old } });
       expect(resolved.status).toBe(401);
       expect(resolved.body).toMatchObject({ error: { code: ErrorCode.Unauthorized } });
-      expect(await closedWith(docUrl(server, joint, old))).toMatchObject({ code: CloseCode.Unauthorized });
-      await expect(connectControl(server, old)).rejects.toMatchObject({ message: 'unauthorized' });
+      expect(await closedWith(docUrl(server(), joint, old))).toMatchObject({ code: CloseCode.Unauthorized });
+      await expect(connectControl(server(), old)).rejects.toMatchObject({ message: 'unauthorized' });
     }
-    const rejoin = await api(server, 'POST', '/api/members', { body: { token: room.invites.a.token, name: 'Eve' } });
+    const rejoin = await api(server(), 'POST', '/api/members', { body: { token: room.invites.a.token, name: 'Eve' } });
     expect(rejoin.status).toBe(401);
 
-    const fresh = await join(server, invite.token, 'Alice again');
+    const fresh = await join(server(), invite.token, 'Alice again');
     expect(fresh).toMatchObject({ role: 'side', side: 'a', room: { roomId: room.roomId } });
-    await syncedDoc(server, `${room.roomId}/side/a`, fresh.memberToken);
-    await syncedDoc(server, `${room.roomId}/side/a`, invite.token);
-    await connectControl(server, fresh.memberToken);
+    await syncedDoc(server(), `${room.roomId}/side/a`, fresh.memberToken);
+    await syncedDoc(server(), `${room.roomId}/side/a`, invite.token);
+    await connectControl(server(), fresh.memberToken);
 
     // Only side a was revoked.
-    await syncedDoc(server, joint, bob.memberToken);
-    await syncedDoc(server, joint, room.invites.b.token);
+    await syncedDoc(server(), joint, bob.memberToken);
+    await syncedDoc(server(), joint, room.invites.b.token);
   });
 
   it('lets the mediator invite token and the admin token reissue any role', async () => {
-    const room = await createRoom(server, { mediated: true });
-    const byInvite = await reissue(server, room.roomId, room.invites.mediator!.token, { role: 'observer' });
+    const room = await createRoom(server(), { mediated: true });
+    const byInvite = await reissue(server(), room.roomId, room.invites.mediator!.token, { role: 'observer' });
     expect(byInvite.status).toBe(200);
     const observer = (byInvite.body as { invite: Invite }).invite;
     expectInvite(observer, { role: 'observer' });
 
-    const byAdmin = await reissue(server, room.roomId, room.adminToken, { role: 'mediator' });
+    const byAdmin = await reissue(server(), room.roomId, room.adminToken, { role: 'mediator' });
     expect(byAdmin.status).toBe(200);
     const mediator = (byAdmin.body as { invite: Invite }).invite;
     expectInvite(mediator, { role: 'mediator' });
 
     // The old mediator invite is revoked (it can no longer reissue either); the new ones work.
     expect(
-      (await api(server, 'POST', '/api/invites/resolve', { body: { token: room.invites.mediator!.token } })).status,
+      (await api(server(), 'POST', '/api/invites/resolve', { body: { token: room.invites.mediator!.token } })).status,
     ).toBe(401);
-    expect((await reissue(server, room.roomId, room.invites.mediator!.token, { role: 'observer' })).status).toBe(401);
-    expect(await closedWith(docUrl(server, `${room.roomId}/joint`, room.invites.observer.token))).toMatchObject({
+    expect((await reissue(server(), room.roomId, room.invites.mediator!.token, { role: 'observer' })).status).toBe(401);
+    expect(await closedWith(docUrl(server(), `${room.roomId}/joint`, room.invites.observer.token))).toMatchObject({
       code: CloseCode.Unauthorized,
     });
-    await syncedDoc(server, `${room.roomId}/mediator`, mediator.token);
-    await syncedDoc(server, `${room.roomId}/joint`, observer.token);
+    await syncedDoc(server(), `${room.roomId}/mediator`, mediator.token);
+    await syncedDoc(server(), `${room.roomId}/joint`, observer.token);
   });
 
   it('lets the admin token reissue a side invite in a room without a mediator', async () => {
-    const room = await createRoom(server, { mediated: false });
-    const bob = await join(server, room.invites.b.token, 'Bob');
-    const live: ControlSocket = await connectControl(server, bob.memberToken);
-    const result = await reissue(server, room.roomId, room.adminToken, { role: 'side', side: 'b' });
+    const room = await createRoom(server(), { mediated: false });
+    const bob = await join(server(), room.invites.b.token, 'Bob');
+    const live: ControlSocket = await connectControl(server(), bob.memberToken);
+    const result = await reissue(server(), room.roomId, room.adminToken, { role: 'side', side: 'b' });
     expect(result.status).toBe(200);
     await waitFor(() => !live.connected, 'the revoked member to be disconnected from socket.io');
-    await expect(connectControl(server, bob.memberToken)).rejects.toMatchObject({ message: 'unauthorized' });
+    await expect(connectControl(server(), bob.memberToken)).rejects.toMatchObject({ message: 'unauthorized' });
     const invite = (result.body as { invite: Invite }).invite;
-    await syncedDoc(server, `${room.roomId}/side/b`, invite.token);
+    await syncedDoc(server(), `${room.roomId}/side/b`, invite.token);
   });
 
   it('refuses a malformed reissue body with 400', async () => {
-    const room = await createRoom(server);
+    const room = await createRoom(server());
     for (const body of [
       { role: 'side' },
       { role: 'observer', side: 'a' },
       { role: 'judge' },
       { role: 'side', side: 'c' },
     ]) {
-      const result = await reissue(server, room.roomId, room.adminToken, body);
+      const result = await reissue(server(), room.roomId, room.adminToken, body);
       expect(result.status, JSON.stringify(body)).toBe(400);
       expect(result.body).toMatchObject({ error: { code: ErrorCode.BadRequest } });
     }
@@ -332,7 +329,7 @@ describe('the server log', () => {
 
 describe('GET /healthz', () => {
   it('answers 200 { ok: true }', async () => {
-    const result = await api(server, 'GET', '/healthz');
+    const result = await api(server(), 'GET', '/healthz');
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ ok: true });
   });

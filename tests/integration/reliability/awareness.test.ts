@@ -1,16 +1,14 @@
 import { addItem, CloseCode, newId, optionSchema } from '@parley/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   connectDoc,
-  installCleanup,
   MESSAGE_QUERY_AWARENESS,
   setupRoom,
-  startServer,
+  useServer,
   waitFor,
   waitForDocs,
   waitForSync,
   type RoomFixture,
-  type TestServer,
 } from '../../helpers/index.js';
 import { awarenessFrame, expectServerStillServes, JOINT, pause, rawWithAwareness, settle } from './support.js';
 
@@ -21,14 +19,9 @@ import { awarenessFrame, expectServerStillServes, JOINT, pause, rawWithAwareness
  * off a connection that floods.
  */
 
-installCleanup();
-
 const RATE = 20;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ env: { MAX_MESSAGES_PER_SECOND: String(RATE), ROOMS_PER_HOUR_PER_ADDRESS: '100000' } });
-});
+const server = useServer({ env: { MAX_MESSAGES_PER_SECOND: String(RATE), ROOMS_PER_HOUR_PER_ADDRESS: '100000' } });
 
 function memberOf(room: RoomFixture, seat: 'a' | 'b' | 'observer') {
   const m = room.members[seat]!;
@@ -37,25 +30,25 @@ function memberOf(room: RoomFixture, seat: 'a' | 'b' | 'observer') {
 
 describe('identity in awareness', () => {
   it('rewrites a state that claims to be another person into the sender’s own identity, keeping the rest', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
-    const alice = await rawWithAwareness(server, name, room.token('a'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
+    const alice = await rawWithAwareness(server(), name, room.token('a'));
     const editing = { doc: name, collection: 'options', id: 'o1' };
     alice.client.send(
       awarenessFrame([{ clientId: 4242, clock: 1, state: { user: memberOf(room, 'b'), editing, colour: '#f00' } }]),
     );
     await waitFor(() => observer.awareness.stateOf(4242) !== null, 'the observer to see Alice’s presence');
     expect(observer.awareness.stateOf(4242)).toEqual({ user: memberOf(room, 'a'), editing, colour: '#f00' });
-    await expectServerStillServes(server);
+    await expectServerStillServes(server());
   });
 
   it('stamps a state without a user, and one sent over a bare invite token, with the identity behind the token', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
-    const alice = await rawWithAwareness(server, name, room.token('a'));
-    const guest = await rawWithAwareness(server, name, room.invite('b'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
+    const alice = await rawWithAwareness(server(), name, room.token('a'));
+    const guest = await rawWithAwareness(server(), name, room.invite('b'));
     alice.client.send(awarenessFrame([{ clientId: 100, clock: 1, state: { editing: null } }]));
     guest.client.send(
       awarenessFrame([{ clientId: 200, clock: 1, state: { user: { ...memberOf(room, 'a'), name: 'Alice' } } }]),
@@ -71,9 +64,9 @@ describe('identity in awareness', () => {
   });
 
   it('shows the stock provider’s presence under the real identity whatever user it claims', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const [alice, bob] = [connectDoc(server, name, room.token('a')), connectDoc(server, name, room.token('b'))];
+    const [alice, bob] = [connectDoc(server(), name, room.token('a')), connectDoc(server(), name, room.token('b'))];
     await Promise.all([waitForSync(alice.provider), waitForSync(bob.provider)]);
     alice.provider.awareness.setLocalState({ user: { ...memberOf(room, 'b'), name: 'The Mediator' }, editing: null });
     const aliceId = alice.doc.clientID;
@@ -84,11 +77,11 @@ describe('identity in awareness', () => {
 
 describe('awareness ids belong to the connection that uses them', () => {
   it('drops updates and removals one connection sends for another connection’s awareness id', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
-    const bob = await rawWithAwareness(server, name, room.token('b'));
-    const alice = await rawWithAwareness(server, name, room.token('a'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
+    const bob = await rawWithAwareness(server(), name, room.token('b'));
+    const alice = await rawWithAwareness(server(), name, room.token('a'));
     const BOB = 777;
     const ALICE = 888;
     bob.client.send(awarenessFrame([{ clientId: BOB, clock: 1, state: { editing: { mine: true } } }]));
@@ -110,20 +103,20 @@ describe('awareness ids belong to the connection that uses them', () => {
     );
 
     // A newcomer asking for everyone's presence sees Bob as Bob.
-    const late = await rawWithAwareness(server, name, room.token('observer'));
+    const late = await rawWithAwareness(server(), name, room.token('observer'));
     late.client.send(Uint8Array.of(MESSAGE_QUERY_AWARENESS));
     await waitFor(() => late.awareness.stateOf(BOB) !== null, 'the newcomer to see Bob');
     expect(late.awareness.stateOf(BOB)).toEqual({ user: memberOf(room, 'b'), editing: { mine: 2 } });
     expect(late.awareness.stateOf(ALICE)?.user).toEqual(memberOf(room, 'a'));
-    await expectServerStillServes(server);
+    await expectServerStillServes(server());
   });
 
   it('removes a connection’s presence when it goes, and only its own', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
-    const bob = await rawWithAwareness(server, name, room.token('b'));
-    const alice = await rawWithAwareness(server, name, room.token('a'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
+    const bob = await rawWithAwareness(server(), name, room.token('b'));
+    const alice = await rawWithAwareness(server(), name, room.token('a'));
     bob.client.send(awarenessFrame([{ clientId: 11, clock: 1, state: {} }]));
     await waitFor(() => observer.awareness.stateOf(11) !== null, 'the observer to see Bob');
     alice.client.send(awarenessFrame([{ clientId: 22, clock: 1, state: {} }]));
@@ -149,12 +142,12 @@ describe('presence through a reconnect', () => {
       // When Carol's connection drops, the server tells the room she left, and every stock
       // provider echoes that back. An echo must not make its sender the owner of Carol's
       // awareness id, or Carol's own updates are dropped once she is back.
-      const room = await setupRoom(server, { mediated: false });
+      const room = await setupRoom(server(), { mediated: false });
       const name = room.doc(JOINT);
-      const bob = connectDoc(server, name, room.token('b'));
-      const carol = connectDoc(server, name, room.token('a'));
+      const bob = connectDoc(server(), name, room.token('b'));
+      const carol = connectDoc(server(), name, room.token('a'));
       await Promise.all([waitForSync(bob.provider), waitForSync(carol.provider)]);
-      const observer = await rawWithAwareness(server, name, room.token('observer'));
+      const observer = await rawWithAwareness(server(), name, room.token('observer'));
       const carolId = carol.doc.clientID;
       carol.provider.awareness.setLocalState({ editing: null });
       await waitFor(() => bob.provider.awareness.getStates().has(carolId), 'Bob to see Carol');
@@ -179,13 +172,13 @@ describe('presence through a reconnect', () => {
 
 describe('awareness floods', () => {
   it(`closes a connection that floods awareness updates over MAX_MESSAGES_PER_SECOND (${RATE}) with 4429; its presence goes, others stay`, async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
-    const bob = await rawWithAwareness(server, name, room.token('b'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
+    const bob = await rawWithAwareness(server(), name, room.token('b'));
     bob.client.send(awarenessFrame([{ clientId: 31, clock: 1, state: { editing: null } }]));
     await waitFor(() => observer.awareness.stateOf(31) !== null, 'the observer to see Bob');
-    const flooder = await rawWithAwareness(server, name, room.token('a'));
+    const flooder = await rawWithAwareness(server(), name, room.token('a'));
     for (let clock = 1; clock <= 500; clock++) {
       flooder.client.send(awarenessFrame([{ clientId: 32, clock, state: { editing: { n: clock } } }]));
     }
@@ -197,39 +190,39 @@ describe('awareness floods', () => {
     expect(bob.client.isOpen).toBe(true);
     await settle(bob.client);
     expect(bob.client.isOpen).toBe(true);
-    await expectServerStillServes(server);
+    await expectServerStillServes(server());
   });
 
   it('lets one connection speak for only a handful of awareness ids, however many one update names', async () => {
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
-    const flooder = await rawWithAwareness(server, name, room.token('a'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
+    const flooder = await rawWithAwareness(server(), name, room.token('a'));
     const entries = Array.from({ length: 1000 }, (_, i) => ({ clientId: 10_000 + i, clock: 1, state: { i } }));
     flooder.client.send(awarenessFrame(entries));
     // Control: a second, ordinary update from another person arrives after the flood was handled.
-    const bob = await rawWithAwareness(server, name, room.token('b'));
+    const bob = await rawWithAwareness(server(), name, room.token('b'));
     await settle(flooder.client);
     bob.client.send(awarenessFrame([{ clientId: 5, clock: 1, state: {} }]));
     await waitFor(() => observer.awareness.stateOf(5) !== null, 'Bob’s presence to reach the observer');
     const fromFlooder = [...observer.awareness.states.keys()].filter((id) => id >= 10_000);
     expect(fromFlooder.length).toBeGreaterThan(0);
     expect(fromFlooder.length).toBeLessThanOrEqual(16);
-    await expectServerStillServes(server);
+    await expectServerStillServes(server());
   });
 
   it('keeps the stock providers of everyone else connected while one connection floods awareness', async () => {
     // The stock provider re-sends every awareness change it receives, so whatever the
     // server relays of a flood comes back from every other client in the room: the
     // flood must cost the flooder its connection and nobody else theirs.
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
-    const bob = connectDoc(server, name, room.token('b'));
+    const bob = connectDoc(server(), name, room.token('b'));
     await waitForSync(bob.provider);
     bob.provider.awareness.setLocalState({ editing: null });
-    const observer = await rawWithAwareness(server, name, room.token('observer'));
+    const observer = await rawWithAwareness(server(), name, room.token('observer'));
     await waitFor(() => observer.awareness.stateOf(bob.doc.clientID) !== null, 'the observer to see Bob');
-    const flooder = await rawWithAwareness(server, name, room.token('a'));
+    const flooder = await rawWithAwareness(server(), name, room.token('a'));
     for (let clock = 1; clock <= 300; clock++) {
       flooder.client.send(awarenessFrame([{ clientId: 1, clock, state: { n: clock } }]));
     }
@@ -246,10 +239,10 @@ describe('awareness floods', () => {
     // Eight people, each changing what they are editing five times a second: a quarter of
     // the cap each. The stock provider echoes every relayed change, so if echoes count
     // against the sender's cap, everyone is cut off within seconds.
-    const room = await setupRoom(server, { mediated: false });
+    const room = await setupRoom(server(), { mediated: false });
     const name = room.doc(JOINT);
     const seats = ['a', 'b', 'observer', 'a', 'b', 'observer', 'a', 'b'] as const;
-    const people = seats.map((seat) => connectDoc(server, name, room.token(seat)));
+    const people = seats.map((seat) => connectDoc(server(), name, room.token(seat)));
     await Promise.all(people.map((p) => waitForSync(p.provider)));
     const started = Date.now();
     for (let tick = 0; Date.now() - started < 3000; tick++) {

@@ -6,13 +6,11 @@ import {
   api,
   connectControl,
   emitAck,
-  installCleanup,
   setupRoom,
-  startServer,
+  useServer,
   waitFor,
   type ControlSocket,
   type RoomFixture,
-  type TestServer,
 } from '../../helpers/index.js';
 import { expectServerStillServes, pause } from './support.js';
 
@@ -22,13 +20,11 @@ import { expectServerStillServes, pause } from './support.js';
  * answer, ignored) and changes nothing; nothing a client sends takes the process down.
  */
 
-installCleanup();
+const server = useServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '100000' } });
 
-let server: TestServer;
 let room: RoomFixture;
 beforeAll(async () => {
-  server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '100000' } });
-  room = await setupRoom(server, { mediated: true });
+  room = await setupRoom(server(), { mediated: true });
 });
 
 const MB = 'm'.repeat(1024 * 1024);
@@ -92,8 +88,8 @@ describe('socket.io events with bad payloads', () => {
   ];
 
   it.each(cases)('answers %s (%s) with bad_request and changes nothing', async (_label, event, payload) => {
-    const mediator = await connectControl(server, room.token('mediator'));
-    const alice = await connectControl(server, room.token('a'));
+    const mediator = await connectControl(server(), room.token('mediator'));
+    const alice = await connectControl(server(), room.token('a'));
     const before = await pulseState(mediator);
     for (const socket of [mediator, alice]) {
       const ack = await emitThenControl(socket, event, [payload]);
@@ -106,7 +102,7 @@ describe('socket.io events with bad payloads', () => {
   });
 
   it('ignores events it does not know, including names that exist on every object, and stays up', async () => {
-    const socket = await connectControl(server, room.token('a'));
+    const socket = await connectControl(server(), room.token('a'));
     for (const event of [
       'admin:drop',
       'constructor',
@@ -123,7 +119,7 @@ describe('socket.io events with bad payloads', () => {
   });
 
   it('ignores events sent without a payload, without an ack, or with extra arguments', async () => {
-    const socket = await connectControl(server, room.token('a'));
+    const socket = await connectControl(server(), room.token('a'));
     const emit = socket.emit as (event: string, ...args: unknown[]) => void;
     emit.call(socket, 'timeline:list', { limit: 'no ack' });
     emit.call(socket, 'pulse:answer');
@@ -135,8 +131,8 @@ describe('socket.io events with bad payloads', () => {
   });
 
   it('survives raw packets that name reserved events or carry deeply nested payloads', async () => {
-    const socket = await connectControl(server, room.token('a'));
-    const observer = await connectControl(server, room.token('observer'));
+    const socket = await connectControl(server(), room.token('a'));
+    const observer = await connectControl(server(), room.token('observer'));
     const engine = socket.io.engine as unknown as { send(packet: string): void };
     let nested = '{}';
     for (let i = 0; i < 5000; i++) nested = `[${nested}]`;
@@ -157,17 +153,17 @@ describe('socket.io events with bad payloads', () => {
     }
     // Whatever became of this socket, the server and everyone else are fine.
     await pause(200);
-    const fresh = await connectControl(server, room.token('a'));
+    const fresh = await connectControl(server(), room.token('a'));
     expect(await emitAck(fresh, 'room:hello', {})).toMatchObject({ ok: true });
     expect(await emitAck(observer, 'timeline:list', {})).toMatchObject({ ok: true });
-    expect(server.proc.exitCode).toBeNull();
+    expect(server().proc.exitCode).toBeNull();
     // The forged events must not have taken this socket's handlers away either.
     if (socket.connected) expect(await emitAck(socket, 'timeline:list', {})).toMatchObject({ ok: true });
   });
 
   it('drops a socket that sends a 1 MB string and keeps everyone else connected', async () => {
-    const observer = await connectControl(server, room.token('observer'));
-    const socket = await connectControl(server, room.token('a'));
+    const observer = await connectControl(server(), room.token('observer'));
+    const socket = await connectControl(server(), room.token('a'));
     let ack: Ack | null = null;
     const emit = socket.emit as (event: string, ...args: unknown[]) => void;
     emit.call(socket, 'timeline:list', { limit: MB }, (a: Ack) => (ack = a));
@@ -175,7 +171,7 @@ describe('socket.io events with bad payloads', () => {
     if (ack !== null) expect(ack).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(observer.connected).toBe(true);
     expect(await emitAck(observer, 'room:hello', {})).toMatchObject({ ok: true });
-    const again = await connectControl(server, room.token('a'));
+    const again = await connectControl(server(), room.token('a'));
     expect(await emitAck(again, 'room:hello', {})).toMatchObject({ ok: true });
   });
 });
@@ -183,7 +179,7 @@ describe('socket.io events with bad payloads', () => {
 // ---- REST ----
 
 function countRows(table: string): number {
-  const db = new Database(path.join(server.dataDir, 'parley.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(path.join(server().dataDir, 'parley.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   } finally {
@@ -192,7 +188,7 @@ function countRows(table: string): number {
 }
 
 async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}${url}`, {
+  const response = await fetch(`${server().url}${url}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -326,12 +322,14 @@ describe('REST bodies', () => {
       'unauthorized',
       'huge bearer',
     );
-    const stillValid = await api(server, 'POST', '/api/invites/resolve', { body: { token: room.invite('observer') } });
+    const stillValid = await api(server(), 'POST', '/api/invites/resolve', {
+      body: { token: room.invite('observer') },
+    });
     expect(stillValid.status).toBe(200);
   });
 
   it('keeps serving after all of it: a fresh room syncs and takes writes', async () => {
-    expect(server.proc.exitCode).toBeNull();
-    await expectServerStillServes(server);
+    expect(server().proc.exitCode).toBeNull();
+    await expectServerStillServes(server());
   });
 });

@@ -3,12 +3,10 @@ import { ErrorCode } from '@parley/shared';
 import {
   connectControl,
   emitAck,
-  installCleanup,
   setupRoom,
-  startServer,
+  useServer,
   type ControlSocket,
   type RoomFixture,
-  type TestServer,
 } from '../../helpers/index.js';
 
 /**
@@ -18,15 +16,13 @@ import {
  * once the bucket has refilled.
  */
 
-installCleanup();
-
 const RATE = 5; // per second; a full bucket holds 10
 
-let server: TestServer;
+const server = useServer({ env: { MAX_CONTROL_EVENTS_PER_SECOND: String(RATE) } });
+
 let room: RoomFixture;
 beforeAll(async () => {
-  server = await startServer({ env: { MAX_CONTROL_EVENTS_PER_SECOND: String(RATE) } });
-  room = await setupRoom(server, { mediated: true });
+  room = await setupRoom(server(), { mediated: true });
 });
 
 type Answer = { ok: boolean; error?: { code: string }; state?: { minAnswers: number } };
@@ -40,8 +36,8 @@ async function minAnswers(socket: ControlSocket): Promise<number> {
 
 describe('the rate of control-plane events', () => {
   it('answers a flood with rate_limited, acts on none of the refused events, and serves the socket again later', async () => {
-    const mediator = await connectControl(server, room.token('mediator'));
-    const alice = await connectControl(server, room.token('a'));
+    const mediator = await connectControl(server(), room.token('mediator'));
+    const alice = await connectControl(server(), room.token('a'));
     const before = await minAnswers(alice);
     await sleep(2 * 1000); // the mediator's bucket is full again after its connect
 

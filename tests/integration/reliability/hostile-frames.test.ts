@@ -1,12 +1,11 @@
 import { CloseCode, newId } from '@parley/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   decodeStrictly,
   docUrl,
-  installCleanup,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   randomBytes,
@@ -17,8 +16,8 @@ import {
   syncStep1Frame,
   updateFrame,
   updateOf,
+  useServer,
   waitFor,
-  type TestServer,
 } from '../../helpers/index.js';
 import {
   awarenessFrame,
@@ -43,22 +42,17 @@ import {
  * the server goes on serving everyone else.
  */
 
-installCleanup();
-
 const FRAME_CAP = 256 * 1024;
 const DOC_CAP = 128 * 1024;
 const RATE = 50;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({
-    env: {
-      MAX_FRAME_BYTES: String(FRAME_CAP),
-      MAX_DOC_BYTES: String(DOC_CAP),
-      MAX_MESSAGES_PER_SECOND: String(RATE),
-      ROOMS_PER_HOUR_PER_ADDRESS: '100000',
-    },
-  });
+const server = useServer({
+  env: {
+    MAX_FRAME_BYTES: String(FRAME_CAP),
+    MAX_DOC_BYTES: String(DOC_CAP),
+    MAX_MESSAGES_PER_SECOND: String(RATE),
+    ROOMS_PER_HOUR_PER_ADDRESS: '100000',
+  },
 });
 
 /**
@@ -67,8 +61,8 @@ beforeAll(async () => {
  * ignored the frames answers it instead of closing, and the test fails at once.
  */
 async function attack(frames: Array<Uint8Array | string>): Promise<{ seeded: SeededRoom; code: number | string }> {
-  const seeded = await seededRoom(server);
-  const client = await RawDocClient.open(docUrl(server, seeded.name, seeded.room.token('a')));
+  const seeded = await seededRoom(server());
+  const client = await RawDocClient.open(docUrl(server(), seeded.name, seeded.room.token('a')));
   for (const frame of frames) client.ws.send(frame);
   client.send(syncStep1Frame());
   await waitFor(() => client.closeInfo !== null || client.step2Count > 0, 'the server to close the connection');
@@ -77,8 +71,8 @@ async function attack(frames: Array<Uint8Array | string>): Promise<{ seeded: See
 
 /** Every hostile case ends here: the room is as it was and the server serves a fresh room. */
 async function expectNoHarm(seeded: SeededRoom, what: string): Promise<void> {
-  await expectUnchanged(server, seeded, what);
-  await expectServerStillServes(server);
+  await expectUnchanged(server(), seeded, what);
+  await expectServerStillServes(server());
 }
 
 /** True when a frame cannot be an awareness message the server accepts. */
@@ -319,13 +313,13 @@ describe('crafted updates', () => {
   });
 
   it('closes with 4413 the update that would take a document over MAX_DOC_BYTES, keeping the ones before it', async () => {
-    const seeded = await seededRoom(server);
-    const client = await RawDocClient.open(docUrl(server, seeded.name, seeded.room.token('a')));
+    const seeded = await seededRoom(server());
+    const client = await RawDocClient.open(docUrl(server(), seeded.name, seeded.room.token('a')));
     const chunk = (n: number) => updateOf((doc) => doc.getMap('blobs').set(`chunk${n}`, String(n).repeat(DOC_CAP / 3)));
     client.send(updateFrame(chunk(1)));
     client.send(updateFrame(chunk(2)));
     await client.roundTrip();
-    const accepted = await viewDoc(server, seeded.name, seeded.room.token('observer'));
+    const accepted = await viewDoc(server(), seeded.name, seeded.room.token('observer'));
     client.send(updateFrame(chunk(3)));
     expect((await client.waitForClose()).code).toBe(CloseCode.TooLarge);
     await expectNoHarm({ ...seeded, before: accepted }, 'the update over the cap');
@@ -365,8 +359,8 @@ describe('crafted updates', () => {
       { client: x, clock: 0, structs: [mapUnderItem(y, 0)] },
       { client: y, clock: 0, structs: [mapUnderItem(x, 0)] },
     ]);
-    const seeded = await seededRoom(server);
-    const client = await RawDocClient.open(docUrl(server, seeded.name, seeded.room.token('a')));
+    const seeded = await seededRoom(server());
+    const client = await RawDocClient.open(docUrl(server(), seeded.name, seeded.room.token('a')));
     client.send(updateFrame(cycle));
     // Either refused (4400) or answered; what matters is that nobody is shown it.
     await settle(client);
@@ -376,8 +370,8 @@ describe('crafted updates', () => {
 
   it(`does not pile up updates that can never be integrated beyond MAX_DOC_BYTES (${DOC_CAP})`, async () => {
     const updates = updatesMissingTheirStart(10, 100 * 1024);
-    const seeded = await seededRoom(server);
-    const client = await RawDocClient.open(docUrl(server, seeded.name, seeded.room.token('a')));
+    const seeded = await seededRoom(server());
+    const client = await RawDocClient.open(docUrl(server(), seeded.name, seeded.room.token('a')));
     for (const update of updates) client.send(updateFrame(update));
     await settle(client);
     // Either the connection went at the cap (4413), or nothing it sent was kept: in no
@@ -386,10 +380,10 @@ describe('crafted updates', () => {
     const what = `${updates.length} updates of 100 KiB that can never be integrated`;
     if (client.closeInfo) {
       expect(client.closeInfo.code).toBe(CloseCode.TooLarge);
-      const after = await viewDoc(server, seeded.name, seeded.room.token('observer'));
+      const after = await viewDoc(server(), seeded.name, seeded.room.token('observer'));
       expect(after.pendingBytes, `${what}: bytes the document holds`).toBeLessThanOrEqual(DOC_CAP);
       expectSameView({ ...after, pendingBytes: 0 }, seeded.before, what);
-      await expectServerStillServes(server);
+      await expectServerStillServes(server());
     } else {
       await expectNoHarm(seeded, what);
     }
@@ -431,8 +425,8 @@ describe('crafted updates', () => {
   });
 
   it('stores item fields whose values are odd JSON (no usable toString) like any other write', async () => {
-    const seeded = await seededRoom(server);
-    const writer = await RawDocClient.open(docUrl(server, seeded.name, seeded.room.token('a')));
+    const seeded = await seededRoom(server());
+    const writer = await RawDocClient.open(docUrl(server(), seeded.name, seeded.room.token('a')));
     const doc = new Y.Doc();
     Y.applyUpdate(doc, seeded.seedUpdate);
     const updates: Uint8Array[] = [];
@@ -444,9 +438,9 @@ describe('crafted updates', () => {
     await settle(writer);
     // A permitted write is accepted whatever its values; nothing downstream (the timeline) may refuse it.
     expect(writer.closeInfo, 'the writer’s connection').toBeNull();
-    const after = await viewDoc(server, seeded.name, seeded.room.token('observer'));
+    const after = await viewDoc(server(), seeded.name, seeded.room.token('observer'));
     expect(after.stateVector.get(doc.clientID)).toBe(Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID));
-    await expectServerStillServes(server);
+    await expectServerStillServes(server());
   });
 });
 
@@ -527,12 +521,12 @@ describe('size and rate caps', () => {
   });
 
   it(`closes only the connection that floods over MAX_MESSAGES_PER_SECOND (${RATE}) with 4429`, async () => {
-    const seeded = await seededRoom(server);
+    const seeded = await seededRoom(server());
     const token = seeded.room.token('a');
     // The same person's other connection to the same doc, and another person's provider.
-    const sibling = await RawDocClient.open(docUrl(server, seeded.name, token));
-    const bob = await syncedDoc(server, seeded.name, seeded.room.token('b'));
-    const flooder = await RawDocClient.open(docUrl(server, seeded.name, token));
+    const sibling = await RawDocClient.open(docUrl(server(), seeded.name, token));
+    const bob = await syncedDoc(server(), seeded.name, seeded.room.token('b'));
+    const flooder = await RawDocClient.open(docUrl(server(), seeded.name, token));
     for (let i = 0; i < 1000; i++) flooder.send(syncStep1Frame());
     expect((await flooder.waitForClose()).code).toBe(CloseCode.TooManyMessages);
 
@@ -543,6 +537,6 @@ describe('size and rate caps', () => {
     await sibling.roundTrip();
     await waitFor(() => bob.doc.getMap('options').has(id), 'a write after the flood to reach the other side');
     expect(bob.closes).toEqual([]);
-    await expectServerStillServes(server);
+    await expectServerStillServes(server());
   });
 });
