@@ -18,15 +18,16 @@ export interface CommitStats {
 }
 
 /**
- * prom-client samples Node's event-loop delay with a timer, every 10 ms by default; each
- * sample wakes a sleeping loop, and at every 50 ms those wakeups alone cost an idle server
- * ~2 ms of CPU a second (docs/PERFORMANCE.md). Once a second costs nothing measurable, but
- * the histogram records the whole interval between samples, so its series would all read
- * ~1 s: they are left out (EVENT_LOOP_HISTOGRAM). How the loop is doing is told by
- * `nodejs_eventloop_lag_seconds`, measured at scrape time, and by
- * `parley_event_loop_utilization`, read from libuv, neither of which needs a timer.
+ * prom-client always samples Node's event-loop delay into a histogram with a timer (every
+ * 10 ms by default), and each sample wakes a sleeping loop: at every 50 ms those wakeups
+ * alone cost an idle server ~2 ms of CPU a second (docs/PERFORMANCE.md). The histogram
+ * records the whole interval between samples, so once sampled rarely its series would
+ * say nothing; they are left out (EVENT_LOOP_HISTOGRAM) and the sample is put off for as
+ * long as a timer can wait (2^31 − 1 ms, ~25 days), which is never in practice. How the
+ * loop is doing is told by `nodejs_eventloop_lag_seconds`, measured at scrape time, and by
+ * `parley_event_loop_utilization`, read from libuv; neither needs a timer.
  */
-const EVENT_LOOP_SAMPLE_MS = 1000;
+const EVENT_LOOP_SAMPLE_MS = 2 ** 31 - 1;
 const EVENT_LOOP_HISTOGRAM = ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p99'].map(
   (stat) => `nodejs_eventloop_lag_${stat}_seconds`,
 );

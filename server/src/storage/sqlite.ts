@@ -90,7 +90,13 @@ const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
  */
 export function openSqliteStorage(
   file: string,
-  options: { readonly?: boolean; maxBytes?: number; checkpoints?: CheckpointSettings } = {},
+  options: {
+    readonly?: boolean;
+    maxBytes?: number;
+    checkpoints?: CheckpointSettings;
+    /** Hears of every checkpoint of the WAL (tests). */
+    onCheckpoint?: (walFrames: number) => void;
+  } = {},
 ): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
@@ -148,7 +154,17 @@ export function openSqliteStorage(
   };
 
   const docLog = openDocLog(db);
-  const checkpointer = options.readonly ? null : startCheckpointer(file, options.checkpoints ?? DEFAULT_CHECKPOINTS);
+  const checkpointer = options.readonly
+    ? null
+    : startCheckpointer(file, options.checkpoints ?? DEFAULT_CHECKPOINTS, options.onCheckpoint);
+  /** Every write goes through here: a refusal becomes storage_unavailable, a commit wakes the checkpointer. */
+  function write<T>(commit: () => T): T {
+    try {
+      return guardWrite(commit);
+    } finally {
+      checkpointer?.wrote();
+    }
+  }
 
   const createRoom = db.transaction(
     (room: RoomRecord, adminHash: string, invites: Array<{ invite: InviteRecord; tokenHash: string }>) => {
@@ -175,6 +191,7 @@ export function openSqliteStorage(
   });
 
   // Readonly opens have no write_probe table to prepare against; their probe fails anyway.
+  // A probe leaves no data behind, so its frames need no checkpoint of their own.
   const probeWrite = options.readonly
     ? () => {
         throw new ParleyError(ErrorCode.StorageUnavailable, 'storage refused the write (opened read-only)');
@@ -206,23 +223,23 @@ export function openSqliteStorage(
   }
 
   return {
-    createRoom: (room, adminHash, invites) => guardWrite(() => createRoom(room, adminHash, invites)),
+    createRoom: (room, adminHash, invites) => write(() => createRoom(room, adminHash, invites)),
     getRoom: (roomId) => {
       const row = q.getRoom.get(roomId);
       return row && toRoom(row);
     },
     findCredential,
-    replaceInvite: (invite, hash, at) => guardWrite(() => replaceInvite(invite, hash, at)),
+    replaceInvite: (invite, hash, at) => write(() => replaceInvite(invite, hash, at)),
     addMember: (m, hash) =>
-      guardWrite(() => q.insertMember.run(m.memberId, m.roomId, m.inviteId, m.name, hash, m.createdAt)),
+      write(() => q.insertMember.run(m.memberId, m.roomId, m.inviteId, m.name, hash, m.createdAt)),
 
     loadDoc: (doc) => docLog.loadDoc(doc),
-    appendUpdates: (updates) => guardWrite(() => docLog.appendUpdates(updates)),
-    compact: (doc, snapshot, uptoId) => guardWrite(() => docLog.compact(doc, snapshot, uptoId)),
+    appendUpdates: (updates) => write(() => docLog.appendUpdates(updates)),
+    compact: (doc, snapshot, uptoId) => write(() => docLog.compact(doc, snapshot, uptoId)),
     countUpdates: (doc) => docLog.countUpdates(doc),
 
     appendTimeline(entry) {
-      const info = guardWrite(() =>
+      const info = write(() =>
         q.insertTimeline.run(
           entry.roomId,
           entry.at,

@@ -42,3 +42,22 @@ describe('pinging connections a slice at a time', () => {
     expect(stays.pings).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the keepalive timer', () => {
+  it('runs only while started and someone is connected, so an idle server is never woken by it', () => {
+    const keepalive = new Keepalive<Member>(30_000);
+    const [first, second] = members(2) as [Member, Member];
+    keepalive.add(first);
+    expect(keepalive.ticking).toBe(false);
+    keepalive.start();
+    expect(keepalive.ticking).toBe(true);
+    keepalive.delete(first);
+    expect(keepalive.ticking).toBe(false);
+    keepalive.add(second);
+    expect(keepalive.ticking).toBe(true);
+    keepalive.stop();
+    expect(keepalive.ticking).toBe(false);
+    keepalive.add(first);
+    expect(keepalive.ticking).toBe(false);
+  });
+});

@@ -12,7 +12,8 @@ export const KEEPALIVE_SLICES = 30;
  * every edit that arrives meanwhile by tens of milliseconds; a tick every period / 30
  * pings a thirtieth of them instead. A connection is placed in the slices in turn, so
  * a crowd that joins together is spread over the period too, and each one has a whole
- * period to answer before its next ping finds it silent.
+ * period to answer before its next ping finds it silent. The timer runs only while there
+ * is someone to ping: a server nobody is connected to is never woken by it.
  */
 export class Keepalive<T extends Heartbeat> {
   private readonly slices: Array<Set<T>> = Array.from({ length: KEEPALIVE_SLICES }, () => new Set<T>());
@@ -20,6 +21,7 @@ export class Keepalive<T extends Heartbeat> {
   private nextPlacement = 0;
   private nextTick = 0;
   private timer: NodeJS.Timeout | null = null;
+  private started = false;
 
   constructor(private readonly periodMs: number) {}
 
@@ -28,11 +30,18 @@ export class Keepalive<T extends Heartbeat> {
     this.nextPlacement = (this.nextPlacement + 1) % KEEPALIVE_SLICES;
     slice.add(member);
     this.sliceOf.set(member, slice);
+    if (this.started) this.arm();
   }
 
   delete(member: T): void {
     this.sliceOf.get(member)?.delete(member);
     this.sliceOf.delete(member);
+    if (this.sliceOf.size === 0) this.disarm();
+  }
+
+  /** Whether the timer is running: only between start() and stop(), and while there are members. */
+  get ticking(): boolean {
+    return this.timer !== null;
   }
 
   /** Pings the next slice. The timer calls this; tests call it to step through a period. */
@@ -43,12 +52,21 @@ export class Keepalive<T extends Heartbeat> {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => this.tick(), this.periodMs / KEEPALIVE_SLICES);
-    // Keepalives never keep the process alive.
-    this.timer.unref();
+    this.started = true;
+    if (this.sliceOf.size > 0) this.arm();
   }
 
   stop(): void {
+    this.started = false;
+    this.disarm();
+  }
+
+  private arm(): void {
+    // Keepalives never keep the process alive.
+    this.timer ??= setInterval(() => this.tick(), this.periodMs / KEEPALIVE_SLICES).unref();
+  }
+
+  private disarm(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }

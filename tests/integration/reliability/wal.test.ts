@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../helpers/index.js';
 // The built storage, so that its checkpoint worker thread (a compiled file of its own) runs.
 import { openSqliteStorage } from '../../../server/dist/storage/sqlite.js';
 
@@ -12,11 +14,39 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+function tempDatabase(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-wal-'));
+  dirs.push(dir);
+  return path.join(dir, 'parley.sqlite');
+}
+
+describe('the checkpoints of the write-ahead log', () => {
+  it('run after commits, and never while nothing is written', async () => {
+    const walLengths: number[] = [];
+    const storage = openSqliteStorage(tempDatabase(), {
+      checkpoints: { intervalMs: 20, restartAfterFrames: 4096 },
+      onCheckpoint: (frames) => walLengths.push(frames),
+    });
+    opened.push(storage);
+    // What opening the file wrote (its schema) is checkpointed like any commit.
+    await waitFor(() => walLengths.length === 1, 'the first checkpoint');
+    // Idle for fifteen intervals: a checkpointer on a timer would have run fifteen times.
+    await sleep(300);
+    expect(walLengths).toHaveLength(1);
+
+    storage.appendUpdates([{ doc: 'r1/joint', update: new Uint8Array([1]) }]);
+    storage.appendUpdates([{ doc: 'r1/joint', update: new Uint8Array([2]) }]);
+    await waitFor(() => walLengths.length === 2, 'a checkpoint after the commits');
+    // Commits within one interval share a checkpoint, which finds them in the WAL.
+    await sleep(100);
+    expect(walLengths).toHaveLength(2);
+    expect(walLengths[1]).toBeGreaterThan(0);
+  });
+});
+
 describe('the write-ahead log under edits that never stop', () => {
   it('stays bounded while commits keep coming, and every commit is kept', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-wal-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'parley.sqlite');
+    const file = tempDatabase();
     // A checkpoint every 20 ms and a restart once the WAL holds 100 pages.
     const storage = openSqliteStorage(file, { checkpoints: { intervalMs: 20, restartAfterFrames: 100 } });
     opened.push(storage);
