@@ -26,12 +26,14 @@ const GC_ON_SIGNAL = path.join(here, 'gcOnSignal.js');
 function profileArgs(kind: ServerKind, slug: string): string[] {
   const wanted = (process.env.BENCH_PROFILE ?? '').split(',');
   if (!wanted.includes(kind) && !wanted.includes('all')) return [];
-  const dir = path.join(REPO_ROOT, 'bench/results/profiles');
+  // A directory per run: every thread writes a profile of its own (Node names them
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; the main thread is thread 0).
+  const dir = path.join(REPO_ROOT, 'bench/results/profiles', slug);
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return [
     '--cpu-prof',
     `--cpu-prof-dir=${dir}`,
-    `--cpu-prof-name=${slug}.cpuprofile`,
     // The reference server has no SIGTERM handler; the others exit cleanly on their own.
     ...(kind === 'reference' ? ['--import', pathToFileURL(EXIT_ON_SIGNAL).href] : []),
   ];
