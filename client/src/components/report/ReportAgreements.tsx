@@ -1,0 +1,72 @@
+import type { AgreementStatus, ReportData } from '@parley/shared';
+import { None, when, type SideNameLookup } from './reportHelpers';
+
+function statusText(status: AgreementStatus, side: SideNameLookup): string {
+  switch (status) {
+    case 'proposed':
+      return 'Proposed';
+    case 'accepted by a':
+      return `Accepted by ${side('a')}`;
+    case 'accepted by b':
+      return `Accepted by ${side('b')}`;
+    case 'accepted':
+      return 'Accepted by both sides';
+    case 'done':
+      return 'Done';
+    case 'broken':
+      return 'Broken';
+  }
+}
+
+const COMMITMENT_STATUS = { pending: 'Pending', done: 'Done', broken: 'Broken' } as const;
+
+interface ReportAgreementsProps {
+  agreements: ReportData['agreements'];
+  sideName: SideNameLookup;
+}
+
+export function ReportAgreements({ agreements, sideName }: ReportAgreementsProps) {
+  return (
+    <section className="report-section report-page" aria-labelledby="r-agreements">
+      <h2 id="r-agreements">Agreements and commitments</h2>
+      {agreements.length === 0 ? (
+        <None />
+      ) : (
+        agreements.map((a, i) => (
+          <div key={i} className="report-agreement">
+            <h3>{a.text}</h3>
+            <p className="report-muted">
+              {statusText(a.status, sideName)} · recorded {when(a.createdAt)}
+            </p>
+            {a.commitments.length === 0 ? (
+              <p className="report-none">No commitments recorded.</p>
+            ) : (
+              <table className="report-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Who</th>
+                    <th scope="col">What</th>
+                    <th scope="col">By</th>
+                    <th scope="col">Verified by</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.commitments.map((c) => (
+                    <tr key={c.id}>
+                      <td>{sideName(c.owner)}</td>
+                      <td>{c.what}</td>
+                      <td className="nowrap">{c.due || '—'}</td>
+                      <td>{c.verification || '—'}</td>
+                      <td>{COMMITMENT_STATUS[c.status]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ReportData } from '@parley/shared';
+import { None, type SideNameLookup } from './reportHelpers';
+
+const CRITERION_KIND_LABELS: Record<string, string> = {
+  market: 'Market',
+  precedent: 'Precedent',
+  expert: 'Expert opinion',
+  law: 'Law or rule',
+  other: 'Other',
+};
+
+interface ReportOptionsProps {
+  options: ReportData['options'];
+  criteria: ReportData['criteria'];
+  sideName: SideNameLookup;
+}
+
+/** The options with each side's score, then the criteria, on one page. */
+export function ReportOptions({ options, criteria, sideName }: ReportOptionsProps) {
+  return (
+    <section className="report-section report-page" aria-labelledby="r-options">
+      <h2 id="r-options">Options</h2>
+      {options.length === 0 ? (
+        <None />
+      ) : (
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">Option</th>
+              <th scope="col">{sideName('a')} score</th>
+              <th scope="col">{sideName('b')} score</th>
+              <th scope="col">Interests it serves</th>
+              <th scope="col">Both sides?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {options.map((o, i) => (
+              <tr key={i}>
+                <td>{o.text}</td>
+                <td className="num">{o.scores.a ?? '—'}</td>
+                <td className="num">{o.scores.b ?? '—'}</td>
+                <td>{o.serves.length ? o.serves.map((x) => `${sideName(x.side)}: ${x.interest}`).join('; ') : '—'}</td>
+                <td>{o.mutual ? 'Yes' : 'No'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 id="r-criteria" className="report-h2-follow">
+        Criteria
+      </h2>
+      {criteria.length === 0 ? (
+        <None />
+      ) : (
+        <ul className="report-list">
+          {criteria.map((c) => (
+            <li key={c.id}>
+              {c.text} <span className="report-muted">({CRITERION_KIND_LABELS[c.kind] ?? c.kind})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
