@@ -21,3 +21,4 @@ export * from './model/derive.js';
 export * from './report/collect.js';
 export * from './report/markdown.js';
 export * from './model/coverage.js';
+export * from './labels.js';

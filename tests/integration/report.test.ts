@@ -196,19 +196,19 @@ async function reportFor(seat: Seat, includeOwnPrivate = false) {
 describe('the session report built from real connections', () => {
   it("records both sides' boards, the joint space, agreements with commitments and the released pulse", async () => {
     const { markdown, ics } = await reportFor('observer');
-    expect(markdown).toContain('- Rent level — discussing');
+    expect(markdown).toContain('- Rent level — Discussing');
     expect(markdown).toContain('- Rent stays at 1200 — because our budget is fixed');
     expect(markdown).toContain(
-      'Predictable costs — need, Time, certainty & risk, importance 5/5; explains: Rent stays at 1200',
+      'Predictable costs — Need, Time, certainty & risk, importance 5/5; explains: Rent stays at 1200',
     );
-    expect(markdown).toContain('- Cannot: No repairs before March (timing)');
+    expect(markdown).toContain('- Cannot: No repairs before March (Timing)');
     expect(markdown).toContain(
       '| Two-year lease at 1250 | 4 | 5 | Tenant: Predictable costs; Landlord: A tenant who stays | yes |',
     );
-    expect(markdown).toContain('- Rents of comparable flats on the street (market)');
-    expect(markdown).toContain('Status: **accepted**');
+    expect(markdown).toContain('- Rents of comparable flats on the street (Market rate)');
+    expect(markdown).toContain('Status: **Accepted by both**');
     expect(markdown).toContain(
-      '| Landlord | Send the signed lease | 2026-12-15 | Scanned copy in the shared folder | pending |',
+      '| Landlord | Send the signed lease | 2026-12-15 | Scanned copy in the shared folder | Pending |',
     );
     expect(markdown).toMatch(/\| 2 \| 3\.00 \|/);
     expect(ics).toContain('DTSTART;VALUE=DATE:20261215');

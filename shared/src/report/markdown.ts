@@ -1,20 +1,32 @@
+import {
+  AGENDA_STATUS_LABELS,
+  agreementStatusLabel,
+  COMMITMENT_STATUS_LABELS,
+  CONSTRAINT_KIND_LABELS,
+  CONSTRAINT_MODALITY_LABELS,
+  CRITERION_KIND_LABELS,
+  DRAFT_KIND_LABELS,
+  INTEREST_KIND_LABELS,
+  PHASE_LABELS,
+  SIDE_LETTER,
+} from '../labels.js';
 import { CORE_CONCERN_LABELS } from '../schemas/board.js';
 import type { ReportData } from './collect.js';
 
-/** The session report as Markdown: a record both sides can keep and check. */
+/** The session report as Markdown: a record both sides can keep and check, in the words the room used. */
 export function renderMarkdown(r: ReportData): string {
   const out: string[] = [];
   const side = (id: string) => r.sides.find((s) => s.side === id)?.name ?? id;
   out.push(`# ${md(r.room.title)}`, '');
   out.push(
-    `Session report generated ${isoMinute(r.generatedAt)}. Room opened ${isoMinute(r.room.createdAt)}. Current phase: ${r.phase}.`,
+    `Session report generated ${isoMinute(r.generatedAt)}. Room opened ${isoMinute(r.room.createdAt)}. Current phase: ${PHASE_LABELS[r.phase]}.`,
     '',
   );
 
   out.push('## Sides and participants', '');
   for (const s of r.sides) {
     const people = r.participants.filter((p) => p.role === 'side' && p.side === s.side).map((p) => md(p.name));
-    out.push(`- **${md(s.name)}** (side ${s.side.toUpperCase()})${people.length ? `: ${people.join(', ')}` : ''}`);
+    out.push(`- **${md(s.name)}** (side ${SIDE_LETTER[s.side]})${people.length ? `: ${people.join(', ')}` : ''}`);
   }
   const mediators = r.participants.filter((p) => p.role === 'mediator').map((p) => md(p.name));
   if (r.room.mediated) out.push(`- **Mediator**${mediators.length ? `: ${mediators.join(', ')}` : ''}`);
@@ -25,7 +37,7 @@ export function renderMarkdown(r: ReportData): string {
   out.push('## Agenda', '');
   list(
     out,
-    r.agenda.map((t) => `${md(t.title)} — ${t.status}`),
+    r.agenda.map((t) => `${md(t.title)} — ${AGENDA_STATUS_LABELS[t.status]}`),
   );
 
   for (const s of r.sides) {
@@ -40,13 +52,15 @@ export function renderMarkdown(r: ReportData): string {
       out,
       s.interests.map((i) => {
         const explains = i.positionIds.map((id) => s.positions.find((p) => p.id === id)?.text).filter(Boolean);
-        return `${md(i.text)} — ${i.kind}, ${CORE_CONCERN_LABELS[i.concern]}, importance ${i.importance}/5${explains.length ? `; explains: ${explains.map((t) => md(t!)).join('; ')}` : ''}`;
+        return `${md(i.text)} — ${INTEREST_KIND_LABELS[i.kind]}, ${CORE_CONCERN_LABELS[i.concern]}, importance ${i.importance}/5${explains.length ? `; explains: ${explains.map((t) => md(t!)).join('; ')}` : ''}`;
       }),
     );
     out.push('### Constraints', '');
     list(
       out,
-      s.constraints.map((c) => `${c.modality === 'can' ? 'Can' : 'Cannot'}: ${md(c.text)} (${c.kind})`),
+      s.constraints.map(
+        (c) => `${CONSTRAINT_MODALITY_LABELS[c.modality]}: ${md(c.text)} (${CONSTRAINT_KIND_LABELS[c.kind]})`,
+      ),
     );
     if (s.notices.length) {
       out.push('### Notices', '');
@@ -76,18 +90,18 @@ export function renderMarkdown(r: ReportData): string {
   out.push('## Criteria', '');
   list(
     out,
-    r.criteria.map((c) => `${md(c.text)} (${c.kind})`),
+    r.criteria.map((c) => `${md(c.text)} (${CRITERION_KIND_LABELS[c.kind]})`),
   );
 
   out.push('## Agreements and commitments', '');
   if (r.agreements.length === 0) out.push('_None._', '');
   for (const a of r.agreements) {
-    out.push(`### ${md(a.text)}`, '', `Status: **${a.status}**`, '');
+    out.push(`### ${md(a.text)}`, '', `Status: **${md(agreementStatusLabel(a.status, r.room))}**`, '');
     if (a.commitments.length) {
       out.push('| who | what | by | verified by | status |', '| --- | --- | --- | --- | --- |');
       for (const c of a.commitments) {
         out.push(
-          `| ${cell(side(c.owner))} | ${cell(c.what)} | ${c.due || '—'} | ${cell(c.verification || '—')} | ${c.status} |`,
+          `| ${cell(side(c.owner))} | ${cell(c.what)} | ${c.due || '—'} | ${cell(c.verification || '—')} | ${COMMITMENT_STATUS_LABELS[c.status]} |`,
         );
       }
       out.push('');
@@ -97,7 +111,7 @@ export function renderMarkdown(r: ReportData): string {
   out.push('## Phases', '');
   list(
     out,
-    r.phaseHistory.map((p) => `${isoMinute(p.at)} — ${p.phase}`),
+    r.phaseHistory.map((p) => `${isoMinute(p.at)} — ${PHASE_LABELS[p.phase]}`),
   );
 
   out.push('## Pulse trend', '');
@@ -129,7 +143,7 @@ export function renderMarkdown(r: ReportData): string {
     if (n.drafts.length)
       list(
         out,
-        n.drafts.map((d) => `Draft ${d.kind}: ${md(d.text)}`),
+        n.drafts.map((d) => `Draft ${DRAFT_KIND_LABELS[d.kind].toLowerCase()}: ${md(d.text)}`),
       );
   }
   return (

@@ -130,15 +130,23 @@ describe('the session report', () => {
     expect(report).toContain('- Rent stays at 1200 — because our budget is fixed');
     expect(report).toContain('- Fix the heating — because _(no reason given)_');
     expect(report).toContain(
-      'Predictable costs — need, Time, certainty & risk, importance 5/5; explains: Rent stays at 1200',
+      'Predictable costs — Need, Time, certainty & risk, importance 5/5; explains: Rent stays at 1200',
     );
     expect(report).toContain(
       '| Two-year lease at 1250 | 4 | 5 | Tenant: Predictable costs; Landlord: A reliable tenant | yes |',
     );
-    expect(report).toContain('Status: **accepted**');
+    expect(report).toContain('Status: **Accepted by both**');
     expect(report).toContain(
-      '| Landlord | Send the signed lease | 2026-12-15 | Scanned copy in the shared folder | pending |',
+      '| Landlord | Send the signed lease | 2026-12-15 | Scanned copy in the shared folder | Pending |',
     );
+  });
+
+  it('speaks the words the room showed, never the model’s ids', () => {
+    const report = renderMarkdown(collectReport(filledRoom()));
+    expect(report).toContain('Current phase: Opening.');
+    expect(report).toContain('(Policy)');
+    expect(report).toContain('A reliable tenant — Aspiration,');
+    expect(report).not.toMatch(/\b(accepted by [ab]|policy|aspiration|pending|opening)\b/);
   });
 
   it('escapes what people typed so it cannot restructure the report', () => {

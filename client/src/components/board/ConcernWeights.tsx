@@ -1,8 +1,7 @@
-import { concernWeights } from '@parley/shared';
+import { concernWeights, CORE_CONCERN_LABELS } from '@parley/shared';
 import { useCollection } from '../../hooks/useCollection';
 import type { DocHandle } from '../../hooks/useRoomDocs';
 import { validOnly } from '../../hooks/useSideCollections';
-import { CORE_CONCERN_LABELS } from '../../lib/labels';
 import { Section } from '../ui/Section';
 import './board-extra.css';
 

@@ -1,6 +1,5 @@
 import type { Constraint } from '@parley/shared';
-import { CONSTRAINT_KINDS } from '@parley/shared';
-import { CONSTRAINT_KIND_LABELS, CONSTRAINT_MODALITY_LABELS } from '../../lib/labels';
+import { CONSTRAINT_KIND_LABELS, CONSTRAINT_KINDS, CONSTRAINT_MODALITY_LABELS } from '@parley/shared';
 import { RadioGroup, SelectField } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';
 import { ItemForm } from '../ui/ItemForm';

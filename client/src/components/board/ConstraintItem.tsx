@@ -1,6 +1,6 @@
+import { CONSTRAINT_KIND_LABELS, CONSTRAINT_MODALITY_LABELS } from '@parley/shared';
 import type { Constraint } from '@parley/shared';
 import { memo } from 'react';
-import { CONSTRAINT_KIND_LABELS, CONSTRAINT_MODALITY_LABELS } from '../../lib/labels';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';

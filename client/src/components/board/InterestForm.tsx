@@ -1,6 +1,5 @@
 import type { CoreConcern, Interest, Position } from '@parley/shared';
-import { CORE_CONCERNS, INTEREST_KINDS } from '@parley/shared';
-import { CORE_CONCERN_LABELS, INTEREST_KIND_LABELS } from '../../lib/labels';
+import { CORE_CONCERN_LABELS, CORE_CONCERNS, INTEREST_KIND_LABELS, INTEREST_KINDS } from '@parley/shared';
 import { short } from '../../lib/text';
 import { CheckboxGroup, RadioGroup, SelectField } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';

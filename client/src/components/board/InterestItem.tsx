@@ -1,6 +1,6 @@
+import { CORE_CONCERN_LABELS, INTEREST_KIND_LABELS } from '@parley/shared';
 import type { Interest, Position } from '@parley/shared';
 import { memo, useContext } from 'react';
-import { CORE_CONCERN_LABELS, INTEREST_KIND_LABELS } from '../../lib/labels';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';

@@ -1,8 +1,8 @@
+import { SIDE_LETTER, sideName } from '@parley/shared';
 import type { SideId } from '@parley/shared';
 import { useId } from 'react';
 import { useDocSynced } from '../../hooks/useDocSynced';
 import { useRoom } from '../../hooks/useRoom';
-import { SIDE_LETTER, sideName } from '../../lib/labels';
 import { SectionOwner } from '../ui/Section';
 import { ConcernWeights } from './ConcernWeights';
 import { ConstraintsSection } from './ConstraintsSection';

@@ -1,6 +1,5 @@
 import type { Phase, PhaseChange } from '@parley/shared';
-import { PHASES } from '@parley/shared';
-import { PHASE_LABELS } from '../../lib/labels';
+import { PHASE_LABELS, PHASES } from '@parley/shared';
 import { formatClock } from '../../lib/time';
 import { nextPhase } from './facilitation';
 

@@ -1,10 +1,10 @@
+import { PHASE_LABELS } from '@parley/shared';
 import type { Phase, Timer } from '@parley/shared';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useCollection } from '../../hooks/useCollection';
 import { useNow } from '../../hooks/usePulse';
 import { useRoom } from '../../hooks/useRoom';
-import { PHASE_LABELS } from '../../lib/labels';
 import {
   MAX_TIMER_MINUTES,
   formatCountdown,

@@ -1,8 +1,7 @@
 import type { Acceptance, Agreement, RoomSummary, SideId } from '@parley/shared';
-import { SIDE_IDS, acceptanceHolds } from '@parley/shared';
+import { acceptanceHolds, SIDE_IDS, sideName } from '@parley/shared';
 import { useState } from 'react';
 import type { Acceptances } from '../../hooks/useAcceptances';
-import { sideName } from '../../lib/labels';
 import { formatMoment } from '../ui/dates';
 
 interface AcceptancePanelProps {

@@ -1,5 +1,5 @@
+import { AGENDA_STATUS_LABELS } from '@parley/shared';
 import type { AgendaTopic } from '@parley/shared';
-import { AGENDA_STATUS_LABELS } from '../../lib/labels';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';

@@ -1,5 +1,5 @@
+import { AGENDA_STATUS_LABELS } from '@parley/shared';
 import type { AgendaStatus } from '@parley/shared';
-import { AGENDA_STATUS_LABELS } from '../../lib/labels';
 import { SelectField } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';
 import { ItemForm } from '../ui/ItemForm';

@@ -1,5 +1,5 @@
 import type { Agreement, AgreementStatus, Commitment, RoomSummary } from '@parley/shared';
-import { agreementTerms, newId } from '@parley/shared';
+import { agreementStatusLabel, agreementTerms, newId, OUTCOME_LABELS } from '@parley/shared';
 import type { Acceptances } from '../../hooks/useAcceptances';
 import type { CollectionView } from '../../hooks/useCollection';
 import type { Editing } from '../../hooks/useEditing';
@@ -13,7 +13,6 @@ import { AcceptancePanel } from './AcceptancePanel';
 import { AgreementForm } from './AgreementForm';
 import { CommitmentForm } from './CommitmentForm';
 import { CommitmentItem } from './CommitmentItem';
-import { OUTCOME_LABELS, agreementStatusLabel } from './jointLabels';
 
 interface AgreementItemProps extends ItemProps<Agreement> {
   agreement: Agreement;

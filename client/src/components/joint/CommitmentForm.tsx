@@ -1,6 +1,5 @@
 import type { Commitment, RoomSummary, SideId } from '@parley/shared';
-import { LONG_TEXT_MAX, SIDE_IDS } from '@parley/shared';
-import { sideName } from '../../lib/labels';
+import { LONG_TEXT_MAX, SIDE_IDS, sideName } from '@parley/shared';
 import { DateField } from '../ui/DateField';
 import { RadioGroup, TextField } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';

@@ -1,5 +1,5 @@
+import { SIDE_LETTER, sideName, COMMITMENT_STATUS_LABELS } from '@parley/shared';
 import type { Commitment, RoomSummary } from '@parley/shared';
-import { SIDE_LETTER, sideName } from '../../lib/labels';
 import { short } from '../../lib/text';
 import { formatDay, isPast } from '../ui/dates';
 import type { ItemProps } from '../ui/EditableItem';
@@ -7,7 +7,6 @@ import { EditableItem } from '../ui/EditableItem';
 import { InlinePrompt } from '../ui/InlinePrompt';
 import { InlineSelect } from '../ui/InlineSelect';
 import { CommitmentForm, VERIFICATION_QUESTION } from './CommitmentForm';
-import { COMMITMENT_STATUS_LABELS } from './jointLabels';
 
 interface CommitmentItemProps extends ItemProps<Commitment> {
   commitment: Commitment;

@@ -1,11 +1,10 @@
 import type { Interest, SideId } from '@parley/shared';
-import { SIDE_IDS, coverageRows } from '@parley/shared';
+import { coverageRows, SIDE_IDS, sideName } from '@parley/shared';
 import { useId } from 'react';
 import { useCollection } from '../../hooks/useCollection';
 import { useRoom } from '../../hooks/useRoom';
 import type { Scores } from '../../hooks/useScores';
 import { validOnly } from '../../hooks/useSideCollections';
-import { sideName } from '../../lib/labels';
 import { Rating } from '../ui/Rating';
 import { Section } from '../ui/Section';
 

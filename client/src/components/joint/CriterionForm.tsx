@@ -1,8 +1,8 @@
+import { CRITERION_KIND_LABELS } from '@parley/shared';
 import type { Criterion } from '@parley/shared';
 import { SelectField } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';
 import { ItemForm } from '../ui/ItemForm';
-import { CRITERION_KIND_LABELS } from './jointLabels';
 
 export type CriterionValues = Pick<Criterion, 'text' | 'kind'>;
 

@@ -1,9 +1,9 @@
+import { CRITERION_KIND_LABELS } from '@parley/shared';
 import type { Criterion } from '@parley/shared';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';
 import { CriterionForm } from './CriterionForm';
-import { CRITERION_KIND_LABELS } from './jointLabels';
 
 interface CriterionItemProps extends ItemProps<Criterion> {
   criterion: Criterion;

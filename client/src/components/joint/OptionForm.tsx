@@ -1,11 +1,10 @@
 import type { Interest, InterestRef, Option, RoomSummary, SideId } from '@parley/shared';
-import { SIDE_IDS } from '@parley/shared';
-import { CORE_CONCERN_LABELS } from '../../lib/labels';
+import { CORE_CONCERN_LABELS, SIDE_IDS } from '@parley/shared';
 import { short } from '../../lib/text';
 import { CheckboxGroup } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';
 import { ItemForm } from '../ui/ItemForm';
-import { possessive } from './jointLabels';
+import { possessive } from '../../lib/labels';
 
 export type OptionValues = Pick<Option, 'text' | 'serves'>;
 

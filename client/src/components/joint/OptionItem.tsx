@@ -1,7 +1,6 @@
 import type { Interest, Option, OptionCoverage, RoomSummary, SideId } from '@parley/shared';
-import { SIDE_IDS } from '@parley/shared';
+import { CORE_CONCERN_LABELS, SIDE_IDS, sideName } from '@parley/shared';
 import type { Scores } from '../../hooks/useScores';
-import { CORE_CONCERN_LABELS, sideName } from '../../lib/labels';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
 import { EditableItem } from '../ui/EditableItem';

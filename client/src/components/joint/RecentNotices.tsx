@@ -1,7 +1,6 @@
-import { SIDE_IDS } from '@parley/shared';
+import { SIDE_IDS, SIDE_LETTER, sideName } from '@parley/shared';
 import { useRoom } from '../../hooks/useRoom';
 import { useSideCollections, validOnly } from '../../hooks/useSideCollections';
-import { SIDE_LETTER, sideName } from '../../lib/labels';
 import { formatMoment } from '../ui/dates';
 import { Section } from '../ui/Section';
 

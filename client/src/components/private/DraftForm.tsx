@@ -1,17 +1,11 @@
 import type { Draft } from '@parley/shared';
-import { DRAFT_KINDS, LONG_TEXT_MAX, TEXT_MAX } from '@parley/shared';
+import { DRAFT_KIND_LABELS, DRAFT_KINDS, LONG_TEXT_MAX, TEXT_MAX } from '@parley/shared';
 import { useState } from 'react';
 import type { WriteResult } from '../../hooks/useCollection';
 import { RadioGroup, TextField } from '../ui/Fields';
 import { ItemEditor } from '../ui/ItemEditor';
 
 export type DraftValues = Pick<Draft, 'kind' | 'text' | 'because'>;
-
-export const DRAFT_KIND_LABELS: Record<Draft['kind'], string> = {
-  position: 'Position',
-  interest: 'Interest',
-  constraint: 'Constraint',
-};
 
 const TEXT_LABELS: Record<Draft['kind'], string> = {
   position: 'What you would ask for',

@@ -1,9 +1,10 @@
+import { DRAFT_KIND_LABELS } from '@parley/shared';
 import type { Draft } from '@parley/shared';
 import { useState } from 'react';
 import type { WriteResult } from '../../hooks/useCollection';
 import { changedFields, short } from '../../lib/text';
 import { ConfirmRemove } from '../ui/ConfirmRemove';
-import { DRAFT_KIND_LABELS, DraftForm } from './DraftForm';
+import { DraftForm } from './DraftForm';
 
 interface DraftItemProps {
   draft: Draft;

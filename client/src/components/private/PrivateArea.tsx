@@ -1,5 +1,5 @@
+import { sideName } from '@parley/shared';
 import { useRoom } from '../../hooks/useRoom';
-import { sideName } from '../../lib/labels';
 import { MediatorNotes } from './MediatorNotes';
 import { PrivatePanel } from './PrivatePanel';
 

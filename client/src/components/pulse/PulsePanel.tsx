@@ -1,9 +1,8 @@
-import { canFacilitate, type Role, type SideId } from '@parley/shared';
+import { canFacilitate, PHASE_LABELS, type Role, type SideId } from '@parley/shared';
 import { useId, useMemo } from 'react';
 import type { ControlSocket } from '../../hooks/useControl';
 import { usePause } from '../../hooks/usePause';
 import { usePulse } from '../../hooks/usePulse';
-import { PHASE_LABELS } from '../../lib/labels';
 import { short } from '../../lib/text';
 import { FacilitatorControls } from './FacilitatorControls';
 import { OpenPulse } from './OpenPulse';

@@ -1,5 +1,5 @@
+import { AGENDA_STATUS_LABELS } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { AGENDA_STATUS_LABELS } from '../../lib/labels';
 import { None } from './reportHelpers';
 
 interface ReportAgendaProps {

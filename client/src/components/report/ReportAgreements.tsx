@@ -1,31 +1,13 @@
-import type { AgreementStatus, ReportData } from '@parley/shared';
+import { agreementStatusLabel, COMMITMENT_STATUS_LABELS, type ReportData } from '@parley/shared';
 import { None, when, type SideNameLookup } from './reportHelpers';
-
-function statusText(status: AgreementStatus, side: SideNameLookup): string {
-  switch (status) {
-    case 'proposed':
-      return 'Proposed';
-    case 'accepted by a':
-      return `Accepted by ${side('a')}`;
-    case 'accepted by b':
-      return `Accepted by ${side('b')}`;
-    case 'accepted':
-      return 'Accepted by both sides';
-    case 'done':
-      return 'Done';
-    case 'broken':
-      return 'Broken';
-  }
-}
-
-const COMMITMENT_STATUS = { pending: 'Pending', done: 'Done', broken: 'Broken' } as const;
 
 interface ReportAgreementsProps {
   agreements: ReportData['agreements'];
+  room: ReportData['room'];
   sideName: SideNameLookup;
 }
 
-export function ReportAgreements({ agreements, sideName }: ReportAgreementsProps) {
+export function ReportAgreements({ agreements, room, sideName }: ReportAgreementsProps) {
   return (
     <section className="report-section report-page" aria-labelledby="r-agreements">
       <h2 id="r-agreements">Agreements and commitments</h2>
@@ -36,7 +18,7 @@ export function ReportAgreements({ agreements, sideName }: ReportAgreementsProps
           <div key={i} className="report-agreement">
             <h3>{a.text}</h3>
             <p className="report-muted">
-              {statusText(a.status, sideName)} · recorded {when(a.createdAt)}
+              {agreementStatusLabel(a.status, room)} · recorded {when(a.createdAt)}
             </p>
             {a.commitments.length === 0 ? (
               <p className="report-none">No commitments recorded.</p>
@@ -58,7 +40,7 @@ export function ReportAgreements({ agreements, sideName }: ReportAgreementsProps
                       <td>{c.what}</td>
                       <td className="nowrap">{c.due || '—'}</td>
                       <td>{c.verification || '—'}</td>
-                      <td>{COMMITMENT_STATUS[c.status]}</td>
+                      <td>{COMMITMENT_STATUS_LABELS[c.status]}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,5 +1,5 @@
+import { PHASE_LABELS } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { PHASE_LABELS } from '../../lib/labels';
 import { when, type SideNameLookup } from './reportHelpers';
 
 const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })

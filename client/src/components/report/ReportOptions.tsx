@@ -1,13 +1,6 @@
+import { CRITERION_KIND_LABELS } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
 import { None, type SideNameLookup } from './reportHelpers';
-
-const CRITERION_KIND_LABELS: Record<string, string> = {
-  market: 'Market',
-  precedent: 'Precedent',
-  expert: 'Expert opinion',
-  law: 'Law or rule',
-  other: 'Other',
-};
 
 interface ReportOptionsProps {
   options: ReportData['options'];
@@ -55,7 +48,7 @@ export function ReportOptions({ options, criteria, sideName }: ReportOptionsProp
         <ul className="report-list">
           {criteria.map((c) => (
             <li key={c.id}>
-              {c.text} <span className="report-muted">({CRITERION_KIND_LABELS[c.kind] ?? c.kind})</span>
+              {c.text} <span className="report-muted">({CRITERION_KIND_LABELS[c.kind]})</span>
             </li>
           ))}
         </ul>

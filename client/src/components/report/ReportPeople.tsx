@@ -1,5 +1,5 @@
+import { SIDE_LETTER } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { SIDE_LETTER } from '../../lib/labels';
 
 interface ReportPeopleProps {
   data: ReportData;

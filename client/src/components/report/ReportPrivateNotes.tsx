@@ -1,5 +1,5 @@
+import { DRAFT_KIND_LABELS } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { DRAFT_KIND_LABELS } from '../private/DraftForm';
 import { None, type SideNameLookup } from './reportHelpers';
 
 interface ReportPrivateNotesProps {

@@ -1,6 +1,6 @@
+import { PHASE_LABELS } from '@parley/shared';
 import type { PulseView, ReportData } from '@parley/shared';
 import { useMemo } from 'react';
-import { PHASE_LABELS } from '../../lib/labels';
 import { TrendChart, type TimeMark } from '../pulse/TrendChart';
 import { trendPoints } from '../pulse/trend';
 import { when } from './reportHelpers';

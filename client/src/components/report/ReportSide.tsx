@@ -1,6 +1,5 @@
 import type { ReportData } from '@parley/shared';
-import { CORE_CONCERN_LABELS } from '@parley/shared';
-import { CONSTRAINT_KIND_LABELS, INTEREST_KIND_LABELS, SIDE_LETTER } from '../../lib/labels';
+import { CONSTRAINT_KIND_LABELS, CORE_CONCERN_LABELS, INTEREST_KIND_LABELS, SIDE_LETTER } from '@parley/shared';
 import { None, when } from './reportHelpers';
 
 interface ReportSideProps {

@@ -28,7 +28,7 @@ export function ReportView({ data, pulses }: ReportViewProps) {
         <ReportSide key={s.side} side={s} />
       ))}
       <ReportOptions options={data.options} criteria={data.criteria} sideName={sideName} />
-      <ReportAgreements agreements={data.agreements} sideName={sideName} />
+      <ReportAgreements agreements={data.agreements} room={data.room} sideName={sideName} />
       <ReportPulse data={data} pulses={pulses} />
       {data.privateNotes && <ReportPrivateNotes privateNotes={data.privateNotes} sideName={sideName} />}
     </article>

@@ -1,5 +1,5 @@
+import { SIDE_LETTER } from '@parley/shared';
 import type { ReportData, SideId } from '@parley/shared';
-import { SIDE_LETTER } from '../../lib/labels';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

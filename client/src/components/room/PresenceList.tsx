@@ -1,6 +1,6 @@
+import { sideName } from '@parley/shared';
 import type { Role, RoomSummary, SideId } from '@parley/shared';
 import type { Present } from '../../hooks/usePresence';
-import { sideName } from '../../lib/labels';
 
 interface PresenceListProps {
   room: RoomSummary;

@@ -1,9 +1,10 @@
+import { PHASE_LABELS } from '@parley/shared';
 import type { Phase, Timer } from '@parley/shared';
 import type { MouseEvent } from 'react';
 import type { LinkStatus } from '../../hooks/useDocsStatus';
 import { navigate } from '../../hooks/useLocation';
 import type { Present } from '../../hooks/usePresence';
-import { PHASE_LABELS, roleLabel } from '../../lib/labels';
+import { roleLabel } from '../../lib/labels';
 import type { Session } from '../../lib/session';
 import type { RoomUndo } from '../../lib/undo';
 import { loadReportPage } from '../../pages/reportRoute';

@@ -1,8 +1,8 @@
+import { sideName } from '@parley/shared';
 import type { RoomSummary, TimelineEntry } from '@parley/shared';
 import { useId, useMemo } from 'react';
 import type { ControlSocket } from '../../hooks/useControl';
 import { useTimeline } from '../../hooks/useTimeline';
-import { sideName } from '../../lib/labels';
 import { formatClock } from '../../lib/time';
 
 /** "Tenant", "Mediator": who the person was in the room when they made the change. */
