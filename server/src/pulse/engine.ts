@@ -10,7 +10,7 @@ import {
 } from '@parley/shared';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { TokenBucket } from '../sync/rateLimit.js';
+import { PauseLimit } from './pauseLimit.js';
 import { pickStatements } from './select.js';
 import type { PulseStore, StoredPulse, StoredSchedule } from './store.js';
 
@@ -58,9 +58,6 @@ export function hashKey(pulseId: string, memberKey: string): string {
   return createHash('sha256').update(pulseId).update('\0').update(memberKey).digest('base64url');
 }
 
-/** Pause requests a room passes on per minute, whoever sends them. */
-const ROOM_PAUSES_PER_MINUTE = 6;
-
 const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
 
 /**
@@ -73,14 +70,12 @@ export class PulseEngine {
   private readonly open = new Map<string, OpenPulse>();
   private readonly schedules = new Map<string, ArmedSchedule>();
   private readonly closedViews = new Map<string, PulseView[]>();
-  private readonly lastPause = new Map<string, number>();
-  private readonly roomPauses = new Map<string, TokenBucket>();
+  private readonly pauseLimit: PauseLimit;
   private link: PulseLink | null = null;
   private stopped = false;
   private readonly now: () => number;
   private readonly historyLimit: number;
   private readonly historiesCached: number;
-  private readonly pauseIntervalMs: number;
 
   constructor(
     private readonly store: PulseStore,
@@ -89,7 +84,7 @@ export class PulseEngine {
     this.now = options.now ?? Date.now;
     this.historyLimit = options.historyLimit ?? 200;
     this.historiesCached = options.historiesCached ?? 1_000;
-    this.pauseIntervalMs = options.pauseIntervalMs ?? PAUSE_REQUEST_INTERVAL_MS;
+    this.pauseLimit = new PauseLimit(options.pauseIntervalMs ?? PAUSE_REQUEST_INTERVAL_MS);
     this.resume();
   }
 
@@ -216,25 +211,9 @@ export class PulseEngine {
   /** `rateKey` identifies the sender for rate limiting only; it is never stored or sent. */
   requestPause(roomId: string, rateKey: string): PauseState {
     const now = this.now();
-    const limiterKey = `${roomId}\0${rateKey}`;
-    const last = this.lastPause.get(limiterKey);
-    if (last !== undefined && now - last < this.pauseIntervalMs) {
-      const wait = Math.ceil((this.pauseIntervalMs - (now - last)) / 1000);
-      throw fail(ErrorCode.RateLimited, `a pause request was just sent; you can send another in ${wait} s`);
-    }
-    // Joining mints a new member, so a per-member limit alone cannot stop a flood: the room has one too.
-    let roomBucket = this.roomPauses.get(roomId);
-    if (!roomBucket)
-      this.roomPauses.set(
-        roomId,
-        (roomBucket = new TokenBucket(ROOM_PAUSES_PER_MINUTE / 60, ROOM_PAUSES_PER_MINUTE, now)),
-      );
-    if (!roomBucket.take(now)) {
-      throw fail(ErrorCode.RateLimited, 'several pause requests just came in; the facilitator has been told');
-    }
-    if (this.lastPause.size > 10_000) this.forgetOldPauses(now);
+    this.pauseLimit.admit(roomId, rateKey, now);
     const state = this.store.recordPause(roomId, now);
-    this.lastPause.set(limiterKey, now);
+    this.pauseLimit.sent(roomId, rateKey, now);
     this.link?.paused(roomId, state);
     return state;
   }
@@ -416,11 +395,5 @@ export class PulseEngine {
     } catch (error) {
       this.options.log.error({ err: error }, `failed ${what}`);
     }
-  }
-
-  private forgetOldPauses(now: number): void {
-    for (const [key, at] of this.lastPause) if (now - at >= this.pauseIntervalMs) this.lastPause.delete(key);
-    // A bucket that has refilled is the same as a new one.
-    for (const [roomId, bucket] of this.roomPauses) if (bucket.isFull(now)) this.roomPauses.delete(roomId);
   }
 }
