@@ -27,7 +27,13 @@ export interface ParleyServer {
 
 /** Wires storage, rooms, the HTTP API, the sync endpoint and the control plane onto one port. */
 export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
-  const database = openSqliteStorage(config.DB_FILE, { maxBytes: config.MAX_DB_BYTES });
+  const database = openSqliteStorage(config.DB_FILE, {
+    maxBytes: config.MAX_DB_BYTES,
+    checkpoints: {
+      onFailure: (error) =>
+        log.error({ err: error }, 'the WAL checkpoint worker stopped; the WAL will grow until the server restarts'),
+    },
+  });
   const writeHealth = new WriteHealth(() => database.probeWrite());
   const storage = watchWrites(database, STORAGE_WRITES, writeHealth);
   // Pulse checks have their own file (pulse/store.ts), which can refuse writes on its own.

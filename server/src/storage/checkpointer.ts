@@ -31,14 +31,21 @@ export interface Checkpointer {
   stop(): void;
 }
 
-/**
- * Starts the background WAL checkpointer for a database file (see checkpointWorker.ts).
- * `onCheckpoint` hears of every checkpoint the worker ran, with the WAL's length in frames.
- */
+export interface CheckpointerEvents {
+  /** Hears of every checkpoint the worker ran, with the WAL's length in frames (tests). */
+  onCheckpoint?: (walFrames: number) => void;
+  /**
+   * The worker stopped on an error. Commits go on, but nothing checkpoints the WAL any
+   * more until the storage is closed, so it grows with every commit: the operator must know.
+   */
+  onFailure?: (error: Error) => void;
+}
+
+/** Starts the background WAL checkpointer for a database file (see checkpointWorker.ts). */
 export function startCheckpointer(
   file: string,
   settings: CheckpointSettings = DEFAULT_CHECKPOINTS,
-  onCheckpoint?: (walFrames: number) => void,
+  { onCheckpoint, onFailure }: CheckpointerEvents = {},
 ): Checkpointer {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   // Whatever opening the file wrote (its schema, a migration) is checkpointed like any commit.
@@ -46,9 +53,9 @@ export function startCheckpointer(
   const worker = new Worker(new URL('./checkpointWorker.js', import.meta.url), {
     workerData: { file, ...settings, signal, report: onCheckpoint !== undefined },
   });
-  // Never keeps the process alive, and a failing worker only means checkpoints happen at close.
+  // Never keeps the process alive; the storage's own checkpoint at close still runs.
   worker.unref();
-  worker.on('error', () => undefined);
+  worker.on('error', (error) => onFailure?.(error));
   if (onCheckpoint) worker.on('message', (walFrames: number) => onCheckpoint(walFrames));
   return {
     wrote() {

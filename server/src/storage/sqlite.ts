@@ -3,7 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, type Role, type SideId } from '@parley/shared';
 import { ParleyError } from '../errors.js';
-import { DEFAULT_CHECKPOINTS, startCheckpointer, type CheckpointSettings } from './checkpointer.js';
+import {
+  DEFAULT_CHECKPOINTS,
+  startCheckpointer,
+  type CheckpointerEvents,
+  type CheckpointSettings,
+} from './checkpointer.js';
 import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
 import { WRITE_PROBE_SCHEMA, capFileSize, guardWrite, writeProbe } from './refusal.js';
 import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
@@ -93,9 +98,8 @@ export function openSqliteStorage(
   options: {
     readonly?: boolean;
     maxBytes?: number;
-    checkpoints?: CheckpointSettings;
-    /** Hears of every checkpoint of the WAL (tests). */
-    onCheckpoint?: (walFrames: number) => void;
+    /** Checkpoint settings (the defaults where left out) and who hears of checkpoints and failures. */
+    checkpoints?: Partial<CheckpointSettings> & CheckpointerEvents;
   } = {},
 ): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -154,9 +158,10 @@ export function openSqliteStorage(
   };
 
   const docLog = openDocLog(db);
+  const { onCheckpoint, onFailure, ...checkpointSettings } = options.checkpoints ?? {};
   const checkpointer = options.readonly
     ? null
-    : startCheckpointer(file, options.checkpoints ?? DEFAULT_CHECKPOINTS, options.onCheckpoint);
+    : startCheckpointer(file, { ...DEFAULT_CHECKPOINTS, ...checkpointSettings }, { onCheckpoint, onFailure });
   /** Every write goes through here: a refusal becomes storage_unavailable, a commit wakes the checkpointer. */
   function write<T>(commit: () => T): T {
     try {

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../helpers/index.js';
 // The built storage, so that its checkpoint worker thread (a compiled file of its own) runs.
+import { startCheckpointer } from '../../../server/dist/storage/checkpointer.js';
 import { openSqliteStorage } from '../../../server/dist/storage/sqlite.js';
 
 const opened: Array<{ close(): void }> = [];
@@ -24,8 +25,7 @@ describe('the checkpoints of the write-ahead log', () => {
   it('run after commits, and never while nothing is written', async () => {
     const walLengths: number[] = [];
     const storage = openSqliteStorage(tempDatabase(), {
-      checkpoints: { intervalMs: 20, restartAfterFrames: 4096 },
-      onCheckpoint: (frames) => walLengths.push(frames),
+      checkpoints: { intervalMs: 20, onCheckpoint: (frames) => walLengths.push(frames) },
     });
     opened.push(storage);
     // What opening the file wrote (its schema) is checkpointed like any commit.
@@ -41,6 +41,21 @@ describe('the checkpoints of the write-ahead log', () => {
     await sleep(100);
     expect(walLengths).toHaveLength(2);
     expect(walLengths[1]).toBeGreaterThan(0);
+  });
+});
+
+describe('a checkpoint worker that fails', () => {
+  it('is reported, so the operator learns that the WAL is no longer checkpointed', async () => {
+    const failures: Error[] = [];
+    const unopenable = path.join(path.dirname(tempDatabase()), 'missing', 'parley.sqlite');
+    const checkpointer = startCheckpointer(
+      unopenable,
+      { intervalMs: 20, restartAfterFrames: 100 },
+      { onFailure: (error) => failures.push(error) },
+    );
+    await waitFor(() => failures.length > 0, 'the failure to be reported');
+    expect(failures[0]!.message).toMatch(/directory does not exist/);
+    checkpointer.stop();
   });
 });
 
