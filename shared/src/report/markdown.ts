@@ -9,14 +9,16 @@ import {
   INTEREST_KIND_LABELS,
   PHASE_LABELS,
   SIDE_LETTER,
+  sideName,
 } from '../labels.js';
 import { CORE_CONCERN_LABELS } from '../schemas/board.js';
+import type { SideId } from '../scopes.js';
 import type { ReportData } from './collect.js';
 
 /** The session report as Markdown: a record both sides can keep and check, in the words the room used. */
 export function renderMarkdown(r: ReportData): string {
   const out: string[] = [];
-  const side = (id: string) => r.sides.find((s) => s.side === id)?.name ?? id;
+  const side = (id: SideId) => sideName(r.room, id);
   out.push(`# ${md(r.room.title)}`, '');
   out.push(
     `Session report generated ${isoMinute(r.generatedAt)}. Room opened ${isoMinute(r.room.createdAt)}. Current phase: ${PHASE_LABELS[r.phase]}.`,

@@ -1,13 +1,12 @@
-import { agreementStatusLabel, COMMITMENT_STATUS_LABELS, type ReportData } from '@parley/shared';
-import { None, when, type SideNameLookup } from './reportHelpers';
+import { agreementStatusLabel, COMMITMENT_STATUS_LABELS, sideName, type ReportData } from '@parley/shared';
+import { None, when } from './reportHelpers';
 
 interface ReportAgreementsProps {
   agreements: ReportData['agreements'];
   room: ReportData['room'];
-  sideName: SideNameLookup;
 }
 
-export function ReportAgreements({ agreements, room, sideName }: ReportAgreementsProps) {
+export function ReportAgreements({ agreements, room }: ReportAgreementsProps) {
   return (
     <section className="report-section report-page" aria-labelledby="r-agreements">
       <h2 id="r-agreements">Agreements and commitments</h2>
@@ -36,7 +35,7 @@ export function ReportAgreements({ agreements, room, sideName }: ReportAgreement
                 <tbody>
                   {a.commitments.map((c) => (
                     <tr key={c.id}>
-                      <td>{sideName(c.owner)}</td>
+                      <td>{sideName(room, c.owner)}</td>
                       <td>{c.what}</td>
                       <td className="nowrap">{c.due || '—'}</td>
                       <td>{c.verification || '—'}</td>

@@ -1,6 +1,6 @@
-import { PHASE_LABELS } from '@parley/shared';
+import { PHASE_LABELS, sideName } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { when, type SideNameLookup } from './reportHelpers';
+import { when } from './reportHelpers';
 
 const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
   .formatToParts(new Date())
@@ -8,10 +8,9 @@ const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
 
 interface ReportHeaderProps {
   data: ReportData;
-  sideName: SideNameLookup;
 }
 
-export function ReportHeader({ data, sideName }: ReportHeaderProps) {
+export function ReportHeader({ data }: ReportHeaderProps) {
   return (
     <header className="report-head">
       <p className="report-kicker">Session report</p>
@@ -23,8 +22,8 @@ export function ReportHeader({ data, sideName }: ReportHeaderProps) {
       </p>
       {data.privateNotes && (
         <p className="report-private-warning">
-          This copy contains {sideName(data.privateNotes.side)}’s private notes (last section). Do not share it with the
-          other side.
+          This copy contains {sideName(data.room, data.privateNotes.side)}’s private notes (last section). Do not share
+          it with the other side.
         </p>
       )}
     </header>

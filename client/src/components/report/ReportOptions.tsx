@@ -1,15 +1,15 @@
-import { CRITERION_KIND_LABELS } from '@parley/shared';
+import { CRITERION_KIND_LABELS, sideName } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { None, type SideNameLookup } from './reportHelpers';
+import { None } from './reportHelpers';
 
 interface ReportOptionsProps {
   options: ReportData['options'];
   criteria: ReportData['criteria'];
-  sideName: SideNameLookup;
+  room: ReportData['room'];
 }
 
 /** The options with each side's score, then the criteria, on one page. */
-export function ReportOptions({ options, criteria, sideName }: ReportOptionsProps) {
+export function ReportOptions({ options, criteria, room }: ReportOptionsProps) {
   return (
     <section className="report-section report-page" aria-labelledby="r-options">
       <h2 id="r-options">Options</h2>
@@ -20,8 +20,8 @@ export function ReportOptions({ options, criteria, sideName }: ReportOptionsProp
           <thead>
             <tr>
               <th scope="col">Option</th>
-              <th scope="col">{sideName('a')} score</th>
-              <th scope="col">{sideName('b')} score</th>
+              <th scope="col">{sideName(room, 'a')} score</th>
+              <th scope="col">{sideName(room, 'b')} score</th>
               <th scope="col">Interests it serves</th>
               <th scope="col">Both sides?</th>
             </tr>
@@ -32,7 +32,9 @@ export function ReportOptions({ options, criteria, sideName }: ReportOptionsProp
                 <td>{o.text}</td>
                 <td className="num">{o.scores.a ?? '—'}</td>
                 <td className="num">{o.scores.b ?? '—'}</td>
-                <td>{o.serves.length ? o.serves.map((x) => `${sideName(x.side)}: ${x.interest}`).join('; ') : '—'}</td>
+                <td>
+                  {o.serves.length ? o.serves.map((x) => `${sideName(room, x.side)}: ${x.interest}`).join('; ') : '—'}
+                </td>
                 <td>{o.mutual ? 'Yes' : 'No'}</td>
               </tr>
             ))}

@@ -1,17 +1,17 @@
-import { DRAFT_KIND_LABELS } from '@parley/shared';
+import { DRAFT_KIND_LABELS, sideName } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { None, type SideNameLookup } from './reportHelpers';
+import { None } from './reportHelpers';
 
 interface ReportPrivateNotesProps {
   privateNotes: NonNullable<ReportData['privateNotes']>;
-  sideName: SideNameLookup;
+  room: ReportData['room'];
 }
 
-export function ReportPrivateNotes({ privateNotes, sideName }: ReportPrivateNotesProps) {
+export function ReportPrivateNotes({ privateNotes, room }: ReportPrivateNotesProps) {
   return (
     <section className="report-section report-page report-private" aria-labelledby="r-private">
-      <p className="report-private-flag">Private — {sideName(privateNotes.side)} only</p>
-      <h2 id="r-private">{sideName(privateNotes.side)}’s private notes</h2>
+      <p className="report-private-flag">Private — {sideName(room, privateNotes.side)} only</p>
+      <h2 id="r-private">{sideName(room, privateNotes.side)}’s private notes</h2>
       <p className="report-muted">Included because you asked for it. Nobody else’s report contains this.</p>
       <dl className="report-notes">
         <dt>Walk-away alternative</dt>

@@ -7,7 +7,6 @@ import { ReportPeople } from './ReportPeople';
 import { ReportPrivateNotes } from './ReportPrivateNotes';
 import { ReportPulse } from './ReportPulse';
 import { ReportSide } from './ReportSide';
-import { sideNameLookup } from './reportHelpers';
 
 interface ReportViewProps {
   data: ReportData;
@@ -17,20 +16,18 @@ interface ReportViewProps {
 
 /** The session report as a document: readable on screen, printed with a page per part. */
 export function ReportView({ data, pulses }: ReportViewProps) {
-  const sideName = sideNameLookup(data.sides);
-
   return (
     <article className="report" aria-labelledby="report-title">
-      <ReportHeader data={data} sideName={sideName} />
+      <ReportHeader data={data} />
       <ReportPeople data={data} />
       <ReportAgenda agenda={data.agenda} />
       {data.sides.map((s) => (
         <ReportSide key={s.side} side={s} />
       ))}
-      <ReportOptions options={data.options} criteria={data.criteria} sideName={sideName} />
-      <ReportAgreements agreements={data.agreements} room={data.room} sideName={sideName} />
+      <ReportOptions options={data.options} criteria={data.criteria} room={data.room} />
+      <ReportAgreements agreements={data.agreements} room={data.room} />
       <ReportPulse data={data} pulses={pulses} />
-      {data.privateNotes && <ReportPrivateNotes privateNotes={data.privateNotes} sideName={sideName} />}
+      {data.privateNotes && <ReportPrivateNotes privateNotes={data.privateNotes} room={data.room} />}
     </article>
   );
 }
