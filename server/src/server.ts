@@ -13,8 +13,9 @@ import { openSqliteStorage } from './storage/sqlite.js';
 import { WriteHealth, watchWrites } from './storage/writeHealth.js';
 import { STORAGE_WRITES, type Storage } from './storage/types.js';
 import { DocRegistry } from './sync/docRegistry.js';
-import { attachSyncEndpoint } from './sync/endpoint.js';
+import { createSyncEndpoint } from './sync/endpoint.js';
 import { Timeline } from './timeline/timeline.js';
+import { routeUpgrades } from './upgrades.js';
 
 export interface ParleyServer {
   http: Server;
@@ -59,7 +60,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     storageTakesWrites: () => writeHealth.takesWrites() && pulseHealth.takesWrites(),
   });
   const http = createServer(app);
-  const sync = attachSyncEndpoint(http, {
+  const sync = createSyncEndpoint({
     config,
     rooms,
     registry,
@@ -79,6 +80,8 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     eventsPerSecond: config.MAX_CONTROL_EVENTS_PER_SECOND,
     domains: [pulseDomain({ engine: pulses, log })],
   });
+  // socket.io's engine answers its own path from a listener of its own.
+  routeUpgrades(http, [sync.route, { prefix: `${io.path()}/` }], log);
   metrics.setSources({
     yjsConnections: () => sync.connectionCount(),
     controlConnections: () => io.engine.clientsCount,

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, canRead, parseDocName } from '@parley/shared';
@@ -7,6 +7,7 @@ import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Identity } from '../rooms/identity.js';
 import type { RoomService } from '../rooms/service.js';
+import { refuseUpgrade, type UpgradeHandler, type UpgradeRoute } from '../upgrades.js';
 import { Connection, type ConnectionEvents } from './connection.js';
 import type { DocRegistry } from './docRegistry.js';
 import { Keepalive } from './keepalive.js';
@@ -20,7 +21,12 @@ export interface SyncEndpointDeps {
   events: ConnectionEvents;
 }
 
+/** Where the sync endpoint's upgrades arrive: `/yjs/<docName>?token=…`. */
+export const SYNC_PATH = '/yjs/';
+
 export interface SyncEndpoint {
+  /** The upgrades this endpoint takes, for the server's upgrade router. */
+  route: UpgradeRoute;
   connectionCount(): number;
   /** Stops accepting, commits everything, closes every connection with the given code. */
   close(code: number, reason: string): void;
@@ -31,7 +37,7 @@ export interface SyncEndpoint {
  * The handshake always completes so that a refusal can carry a close code the client
  * understands (4401, 4403, 4404, 4429) instead of an opaque HTTP error.
  */
-export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
+export function createSyncEndpoint(deps: SyncEndpointDeps): SyncEndpoint {
   const { config, rooms, registry, log } = deps;
   const wss = new WebSocketServer({
     noServer: true,
@@ -46,21 +52,17 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
   const keepalive = new Keepalive<Connection>(config.KEEPALIVE_MS);
   let accepting = true;
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith('/yjs/')) return;
-    if (!accepting || !deps.isOriginAllowed(req)) {
-      socket.end(`HTTP/1.1 ${accepting ? '403 Forbidden' : '503 Service Unavailable'}\r\nConnection: close\r\n\r\n`);
-      return;
-    }
+  const handleUpgrade: UpgradeHandler = (req, socket, head, url) => {
+    if (!accepting) return refuseUpgrade(socket, 503);
+    if (!deps.isOriginAllowed(req)) return refuseUpgrade(socket, 403);
     wss.handleUpgrade(req, socket, head, (ws) => admit(ws, socket, url));
-  });
+  };
 
   function admit(ws: WebSocket, socket: Duplex, url: URL): void {
     const refuse = (code: number, reason: string) => ws.close(code, reason);
     let docName: string;
     try {
-      docName = decodeURIComponent(url.pathname.slice('/yjs/'.length));
+      docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length));
     } catch {
       return refuse(CloseCode.NotFound, 'malformed document name');
     }
@@ -100,6 +102,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
   keepalive.start();
 
   return {
+    route: { prefix: SYNC_PATH, handle: handleUpgrade },
     connectionCount: () => connections.size,
     close(code, reason) {
       accepting = false;

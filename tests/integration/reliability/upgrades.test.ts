@@ -1,0 +1,74 @@
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { docUrl, setupRoom, useServer, withTimeout, type TestServer } from '../../helpers/index.js';
+import { expectServerStillServes, JOINT } from './support.js';
+
+/**
+ * WebSocket upgrades the server does not take: whatever arrives as an upgrade request
+ * (a path nobody serves, a URL that does not parse, a client that resets the connection
+ * mid-handshake), it is answered or dropped, the socket is not left open, and the
+ * process keeps serving everyone else.
+ */
+
+/** A raw upgrade request for `target`, the request line's path as sent. */
+function rawUpgrade(server: TestServer, target: string, headers: Record<string, string> = {}): net.Socket {
+  const socket = net.connect(server.port, '127.0.0.1');
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.write(
+    `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${extra}` +
+      'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  socket.on('error', () => undefined);
+  return socket;
+}
+
+/** The status line the server answered with, once it has closed the socket. */
+async function answerAndClose(server: TestServer, target: string): Promise<string> {
+  const socket = rawUpgrade(server, target);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  await withTimeout(new Promise((resolve) => socket.on('close', resolve)), 5_000, `the server to close ${target}`);
+  return received.split('\r\n')[0]!;
+}
+
+describe('upgrades nobody serves', () => {
+  const server = useServer();
+
+  it('answers an upgrade to an unknown path with 404 and closes it', async () => {
+    expect(await answerAndClose(server(), '/nothing-here')).toBe('HTTP/1.1 404 Not Found');
+    expect(await answerAndClose(server(), '/yjsx/room')).toBe('HTTP/1.1 404 Not Found');
+  });
+
+  it('answers an upgrade in absolute form, even one whose URL does not parse, with 404 instead of crashing', async () => {
+    expect(await answerAndClose(server(), 'http://[/yjs/x')).toBe('HTTP/1.1 404 Not Found');
+    expect(await answerAndClose(server(), `http://127.0.0.1:${server().port}/yjs/x`)).toBe('HTTP/1.1 404 Not Found');
+    await expectServerStillServes(server());
+  });
+
+  it('survives clients that reset the connection during or after any upgrade', async () => {
+    const room = await setupRoom(server(), { mediated: false });
+    const target = (token: string) => {
+      const url = new URL(docUrl(server(), room.doc(JOINT), token));
+      return url.pathname + url.search;
+    };
+    const requests: Array<[string, Record<string, string>]> = [
+      ['/nothing-here', {}],
+      [target(room.token('a')), { Origin: 'http://evil.example' }],
+      [target('not-a-token'), {}],
+      [target(room.token('a')), {}],
+      ['/socket.io/?EIO=4&transport=websocket', {}],
+      ['/socket.io/?EIO=4&transport=websocket', { Origin: 'http://evil.example' }],
+    ];
+    for (const [target, headers] of requests) {
+      for (const waitMs of [0, 30]) {
+        const socket = rawUpgrade(server(), target, headers);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        socket.resetAndDestroy();
+      }
+    }
+    await expectServerStillServes(server());
+  });
+});
