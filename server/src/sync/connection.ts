@@ -65,7 +65,6 @@ export class Connection implements Peer {
     this.doc = doc;
     this.ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
     this.ws.on('close', () => this.onClose());
-    this.ws.on('error', (error) => this.log.debug({ err: error }, 'websocket error'));
     this.ws.on('pong', () => {
       this.alive = true;
     });

@@ -55,7 +55,12 @@ export function createSyncEndpoint(deps: SyncEndpointDeps): SyncEndpoint {
   const handleUpgrade: UpgradeHandler = (req, socket, head, url) => {
     if (!accepting) return refuseUpgrade(socket, 503);
     if (!deps.isOriginAllowed(req)) return refuseUpgrade(socket, 403);
-    wss.handleUpgrade(req, socket, head, (ws) => admit(ws, socket, url));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Before anything else: ws emits a peer's protocol error (an unmasked frame, a bad
+      // opcode) on the WebSocket, and a refused connection still reads until it closes.
+      ws.on('error', (error) => log.debug({ err: error }, 'websocket error'));
+      admit(ws, socket, url);
+    });
   };
 
   function admit(ws: WebSocket, socket: Duplex, url: URL): void {

@@ -1,13 +1,13 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { docUrl, setupRoom, useServer, withTimeout, type TestServer } from '../../helpers/index.js';
+import { docUrl, setupRoom, useServer, waitFor, withTimeout, type TestServer } from '../../helpers/index.js';
 import { expectServerStillServes, JOINT } from './support.js';
 
 /**
  * WebSocket upgrades the server does not take: whatever arrives as an upgrade request
  * (a path nobody serves, a URL that does not parse, a client that resets the connection
- * mid-handshake), it is answered or dropped, the socket is not left open, and the
- * process keeps serving everyone else.
+ * mid-handshake, a WebSocket that breaks the protocol), it is answered or dropped, the
+ * socket is not left open, and the process keeps serving everyone else.
  */
 
 /** A raw upgrade request for `target`, the request line's path as sent. */
@@ -68,6 +68,25 @@ describe('upgrades nobody serves', () => {
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         socket.resetAndDestroy();
       }
+    }
+    await expectServerStillServes(server());
+  });
+
+  it('survives a WebSocket that breaks the protocol after it was refused or admitted', async () => {
+    const room = await setupRoom(server(), { mediated: false });
+    const url = (token: string) => new URL(docUrl(server(), room.doc(JOINT), token));
+    for (const [what, target] of [
+      ['refused', url('not-a-token')],
+      ['admitted', url(room.token('a'))],
+    ] as const) {
+      const socket = rawUpgrade(server(), target.pathname + target.search);
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      await waitFor(() => received.includes('\r\n\r\n'), `the ${what} upgrade's answer`);
+      expect(received.split('\r\n')[0], what).toBe('HTTP/1.1 101 Switching Protocols');
+      // A client's frames must be masked: this one is a protocol error on the server's side.
+      socket.write(Buffer.from([0x82, 0x01, 0x00]));
+      await withTimeout(new Promise((resolve) => socket.on('close', resolve)), 5_000, `the ${what} socket to close`);
     }
     await expectServerStillServes(server());
   });
