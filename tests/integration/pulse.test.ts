@@ -179,6 +179,32 @@ describe('answering', () => {
     expect((await stateOf(room.sides[1]!)).open?.youAnswered).toBe(false);
   });
 
+  it('counts every guest of one invite as one person: one eligible, one answer', async () => {
+    const created = await createRoom(server(), { mediated: true });
+    const mediator = await joinAndListen(server(), created.invites.mediator!.token, 'Morgan', 'pulse:state');
+    const bob = await joinAndListen(server(), created.invites.b.token, 'Bob', 'pulse:state');
+    // Five connections made with side a's bare invite token: one anonymous "Guest" of side a.
+    const guests = await Promise.all(
+      Array.from({ length: 5 }, () => connectControl(server(), created.invites.a.token)),
+    );
+    const hello = await emitAck(guests[0]!, 'room:hello', {});
+    if (!hello.ok) throw new Error('room:hello refused');
+    expect(hello.members.filter((m) => m.memberId.startsWith('guest-'))).toHaveLength(1);
+    const ack = await emitAck(mediator.socket, 'pulse:start', {});
+    if (!ack.ok) throw new Error(`pulse:start refused: ${JSON.stringify(ack.error)}`);
+    expect(ack.pulse.eligible).toBe(2);
+    const ratings = ratingsOf(ack.pulse, [1]);
+    expect((await emitAck(guests[0]!, 'pulse:answer', { pulseId: ack.pulse.pulseId, ratings })).ok).toBe(true);
+    for (const guest of guests.slice(1)) {
+      expectRefused(
+        await emitAck(guest, 'pulse:answer', { pulseId: ack.pulse.pulseId, ratings }),
+        ErrorCode.AlreadyAnswered,
+      );
+    }
+    expect((await stateOf(bob)).open).toMatchObject({ answered: 1, eligible: 2 });
+    for (const guest of guests) guest.disconnect();
+  });
+
   it('refuses answers from observers and the mediator', async () => {
     const room = await openRoom(server());
     const pulse = await startPulse(room);

@@ -6,7 +6,7 @@ import {
   type MemberView,
 } from '@parley/shared';
 import type { Logger } from '../log.js';
-import { memberView } from '../rooms/identity.js';
+import { memberKey, memberView } from '../rooms/identity.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { on } from './handle.js';
 import { channel, type ControlServer, type ControlSocket } from './types.js';
@@ -16,7 +16,7 @@ export async function membersOf(io: ControlServer, roomId: string): Promise<Memb
   const sockets = await io.in(channel.room(roomId)).fetchSockets();
   const byId = new Map<string, MemberView>();
   for (const s of sockets) {
-    const view = memberView(s.data.identity, `guest-${s.id}`);
+    const view = memberView(s.data.identity);
     byId.set(view.memberId, view);
   }
   return [...byId.values()];
@@ -28,7 +28,7 @@ export function registerRoomHandlers(io: ControlServer, socket: ControlSocket, t
   const roomId = identity.room.roomId;
   void socket.join(channel.room(roomId));
   if (canFacilitate(identity.principal, identity.room)) void socket.join(channel.facilitators(roomId));
-  void socket.join(channel.member(roomId, identity.memberId ?? `guest-${socket.id}`));
+  void socket.join(channel.member(roomId, memberKey(identity)));
 
   const broadcastMembers = () =>
     void membersOf(io, roomId).then(
@@ -39,7 +39,7 @@ export function registerRoomHandlers(io: ControlServer, socket: ControlSocket, t
   socket.on('disconnect', broadcastMembers);
 
   on(socket, log, 'room:hello', emptyPayloadSchema, async () => ({
-    you: memberView(identity, `guest-${socket.id}`),
+    you: memberView(identity),
     members: await membersOf(io, roomId),
     protocol: PROTOCOL_VERSION,
     serverTime: Date.now(),

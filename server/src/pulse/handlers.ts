@@ -13,9 +13,9 @@ import { on } from '../control/handle.js';
 import type { ControlServer, ControlSocket } from '../control/types.js';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Identity } from '../rooms/identity.js';
+import { memberKey, type Identity } from '../rooms/identity.js';
 import type { PulseEngine } from './engine.js';
-import { isSide, memberKeyOf, sideMemberKeys, stateFor } from './publish.js';
+import { isSide, sideMemberKeys, stateFor } from './publish.js';
 
 const facilitatorOnly = (identity: Identity) => {
   if (!canFacilitate(identity.principal, identity.room)) {
@@ -35,8 +35,8 @@ export function registerPulseHandlers(
 ): void {
   const { identity } = socket.data;
   const roomId = identity.room.roomId;
-  const memberKey = memberKeyOf(socket);
-  const myState = (): PulseState => stateFor(engine, roomId, identity, memberKey);
+  const myKey = memberKey(identity);
+  const myState = (): PulseState => stateFor(engine, roomId, identity, myKey);
 
   on(socket, log, 'pulse:get', emptyPayloadSchema, () => ({ state: myState() }));
 
@@ -65,14 +65,14 @@ export function registerPulseHandlers(
   });
   on(socket, log, 'pulse:answer', pulseAnswerSchema, ({ pulseId, ratings }, who) => {
     sideOnly(who, 'answer pulse checks');
-    engine.answer(roomId, pulseId, memberKey, ratings);
+    engine.answer(roomId, pulseId, myKey, ratings);
     return {};
   });
 
   on(socket, log, 'pause:request', emptyPayloadSchema, (_payload, who) => {
     sideOnly(who, 'send pause requests');
     // Guests on one invite share a limit, so reconnecting does not reset it.
-    engine.requestPause(roomId, who.memberId ?? `invite:${who.inviteId}`);
+    engine.requestPause(roomId, memberKey(who));
     return {};
   });
   on(socket, log, 'pause:get', emptyPayloadSchema, (_payload, who) => {

@@ -1,15 +1,10 @@
 import type { PulseState } from '@parley/shared';
 import { channel, type ControlServer, type ControlSocket } from '../control/types.js';
-import type { Identity } from '../rooms/identity.js';
+import { memberKey, type Identity } from '../rooms/identity.js';
 import type { PulseEngine, PulseLink } from './engine.js';
 
 /** Only side members answer pulses and send pause requests. */
 export const isSide = (identity: Identity): boolean => identity.principal.role === 'side';
-
-/** The key a member is known by on the control plane: the member id, or the socket for a bare invite token. */
-export function memberKeyOf(socket: { id: string; data: { identity: Identity } }): string {
-  return socket.data.identity.memberId ?? `guest-${socket.id}`;
-}
 
 function socketsIn(io: ControlServer, roomId: string): ControlSocket[] {
   const ids = io.of('/').adapter.rooms.get(channel.room(roomId)) ?? new Set<string>();
@@ -24,7 +19,7 @@ function socketsIn(io: ControlServer, roomId: string): ControlSocket[] {
 export function sideMemberKeys(io: ControlServer, roomId: string): string[] {
   const keys = new Set<string>();
   for (const socket of socketsIn(io, roomId)) {
-    if (isSide(socket.data.identity)) keys.add(memberKeyOf(socket));
+    if (isSide(socket.data.identity)) keys.add(memberKey(socket.data.identity));
   }
   return [...keys];
 }
@@ -52,7 +47,7 @@ export function socketLink(io: ControlServer, engine: PulseEngine): PulseLink {
       const state = engine.state(roomId);
       const members = new Map<string, boolean>();
       for (const socket of socketsIn(io, roomId)) {
-        members.set(memberKeyOf(socket), isSide(socket.data.identity));
+        members.set(memberKey(socket.data.identity), isSide(socket.data.identity));
       }
       for (const [key, isSide] of members) {
         const view = personalize(state, isSide ? engine.youAnswered(roomId, key) : undefined);

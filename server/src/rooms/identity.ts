@@ -11,9 +11,19 @@ export interface Identity {
   inviteId: string;
 }
 
-export function memberView(identity: Identity, fallbackId: string): MemberView {
+/**
+ * One person's key: their member id, or for a bare invite token one key per invite.
+ * Everyone connected with the same invite and no name is one "Guest", so opening more
+ * connections never counts as more people: not in the member list, not among those a
+ * pulse check waits for, and not as more answers to it.
+ */
+export function memberKey(identity: Identity): string {
+  return identity.memberId ?? `guest-${identity.inviteId}`;
+}
+
+export function memberView(identity: Identity): MemberView {
   const view: MemberView = {
-    memberId: identity.memberId ?? fallbackId,
+    memberId: memberKey(identity),
     name: identity.name,
     role: identity.principal.role,
   };

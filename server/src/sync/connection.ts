@@ -57,7 +57,7 @@ export class Connection implements Peer {
     this.bucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND, limits.MAX_MESSAGES_PER_SECOND * 2);
     this.echoBucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND * 10, limits.MAX_MESSAGES_PER_SECOND * 20);
     this.writable = canWrite(identity.principal, scope, identity.room);
-    this.stamper = new AwarenessStamper(memberView(identity, `guest-${identity.inviteId}`));
+    this.stamper = new AwarenessStamper(memberView(identity));
   }
 
   /** Binds to the (fully loaded) document and sends the opening sync step 1 and awareness states. */
