@@ -78,6 +78,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     log,
     isOriginAllowed,
     eventsPerSecond: config.MAX_CONTROL_EVENTS_PER_SECOND,
+    socketsPerRoom: config.MAX_CONNECTIONS_PER_ROOM,
     domains: [pulseDomain({ engine: pulses, log })],
   });
   // socket.io's engine answers its own path from a listener of its own.

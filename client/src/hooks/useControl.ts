@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, MemberView, ServerToClientEvents } from '@parley/shared';
+import { ErrorCode, type ClientToServerEvents, type MemberView, type ServerToClientEvents } from '@parley/shared';
 import { useSyncExternalStore } from 'react';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
@@ -29,9 +29,13 @@ interface Connection {
   socket: ControlSocket;
   state: ControlState;
   listeners: Set<() => void>;
+  /** The next knock on a full room, cleared when the connection is let go. */
+  retry?: ReturnType<typeof setTimeout>;
 }
 
 const HELLO_TIMEOUT_MS = 10_000;
+/** Around when to knock again on a room at its connection limit, randomised by ±50 %. */
+const FULL_ROOM_RETRY_MS = 10_000;
 
 function openControl(token: string): Connection {
   const socket: ControlSocket = io({
@@ -71,9 +75,25 @@ function openControl(token: string): Connection {
     if (!final()) set({ status: everLive ? 'offline' : 'connecting' });
   });
   socket.on('connect_error', (error) => {
-    // The handshake refuses a bad token with this message; socket.io then stops retrying.
-    if (error.message === 'unauthorized') set({ status: 'refused', error: 'This member link is not valid any more.' });
-    else if (!final()) set({ status: everLive ? 'offline' : 'connecting', error: error.message });
+    // The handshake refuses a bad token, or a room at its connection limit, with an error
+    // code as the message; socket.io then stops retrying. A bad token stays bad; a full
+    // room is tried again after a while.
+    if (error.message === ErrorCode.Unauthorized) {
+      return set({ status: 'refused', error: 'This member link is not valid any more.' });
+    }
+    if (final()) return;
+    if (error.message === ErrorCode.RateLimited) {
+      set({ status: everLive ? 'offline' : 'connecting', error: 'The room is full; trying again shortly.' });
+      clearTimeout(connection.retry);
+      connection.retry = setTimeout(
+        () => {
+          if (!final() && !socket.connected) socket.connect();
+        },
+        FULL_ROOM_RETRY_MS * (0.5 + Math.random()),
+      );
+      return;
+    }
+    set({ status: everLive ? 'offline' : 'connecting', error: error.message });
   });
   socket.on('room:members', (members) => set({ members }));
   socket.on('session:revoked', (info) => {
@@ -84,6 +104,7 @@ function openControl(token: string): Connection {
 }
 
 const controlResource = keyedResources<Connection>((connection) => {
+  clearTimeout(connection.retry);
   connection.socket.removeAllListeners();
   connection.socket.disconnect();
 });

@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { ErrorCode } from '@parley/shared';
 import type { Logger } from '../log.js';
 import { TokenBucket } from '../sync/rateLimit.js';
 import type { RoomService } from '../rooms/service.js';
 import type { Timeline } from '../timeline/timeline.js';
-import { registerRoomHandlers } from './roomHandlers.js';
+import { memberAnnouncer, registerRoomHandlers } from './roomHandlers.js';
 import { channel, type ControlServer, type ControlSocket } from './types.js';
 
 export interface ControlPlaneDeps {
@@ -14,6 +15,8 @@ export interface ControlPlaneDeps {
   isOriginAllowed: (req: IncomingMessage) => boolean;
   /** Events per second each socket may send, sustained; bursts of twice that. */
   eventsPerSecond: number;
+  /** Control sockets one room may hold; the handshake past it is refused with rate_limited. */
+  socketsPerRoom: number;
   /** Further domains (pulse checks, pause requests) register their handlers here. */
   domains: Array<(io: ControlServer, socket: ControlSocket) => void>;
 }
@@ -36,14 +39,19 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps): 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const identity = typeof token === 'string' ? rooms.authenticate(token) : null;
-    if (!identity) return next(new Error('unauthorized'));
+    if (!identity) return next(new Error(ErrorCode.Unauthorized));
+    // Every arrival and departure sends the member list to everyone in the room, so the
+    // sockets a room may hold are bounded, as its /yjs connections are.
+    const present = io.of('/').adapter.rooms.get(channel.room(identity.room.roomId))?.size ?? 0;
+    if (present >= deps.socketsPerRoom) return next(new Error(ErrorCode.RateLimited));
     socket.data.identity = identity;
     socket.data.events = new TokenBucket(deps.eventsPerSecond, deps.eventsPerSecond * 2);
     next();
   });
 
+  const membersChanged = memberAnnouncer(io, log);
   io.on('connection', (socket) => {
-    registerRoomHandlers(io, socket, timeline, log);
+    registerRoomHandlers(io, socket, { timeline, log, membersChanged });
     for (const register of deps.domains) register(io, socket);
   });
 

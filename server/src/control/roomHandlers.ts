@@ -22,21 +22,45 @@ export async function membersOf(io: ControlServer, roomId: string): Promise<Memb
   return [...byId.values()];
 }
 
+/** How long arrivals and departures in one room are gathered into one member list. */
+export const MEMBERS_GATHER_MS = 50;
+
+/**
+ * Sends a room's member list to everyone in it once people have arrived or left. Each
+ * list goes to every socket in the room, so one per arrival would cost the square of the
+ * room's size when many arrive at once (everyone reconnecting after a restart); the
+ * changes of MEMBERS_GATHER_MS are told in one list instead.
+ */
+export function memberAnnouncer(io: ControlServer, log: Logger): (roomId: string) => void {
+  const due = new Set<string>();
+  const announce = (roomId: string) => {
+    due.delete(roomId);
+    membersOf(io, roomId).then(
+      (members) => io.to(channel.room(roomId)).emit('room:members', members),
+      (error: unknown) => log.warn({ err: error }, 'could not list members'),
+    );
+  };
+  return (roomId) => {
+    if (due.has(roomId)) return;
+    due.add(roomId);
+    setTimeout(announce, MEMBERS_GATHER_MS, roomId).unref();
+  };
+}
+
 /** `room:*` and `timeline:*`: joining the room's channels, the member list, the timeline. */
-export function registerRoomHandlers(io: ControlServer, socket: ControlSocket, timeline: Timeline, log: Logger): void {
+export function registerRoomHandlers(
+  io: ControlServer,
+  socket: ControlSocket,
+  { timeline, log, membersChanged }: { timeline: Timeline; log: Logger; membersChanged: (roomId: string) => void },
+): void {
   const { identity } = socket.data;
   const roomId = identity.room.roomId;
   void socket.join(channel.room(roomId));
   if (canFacilitate(identity.principal, identity.room)) void socket.join(channel.facilitators(roomId));
   void socket.join(channel.member(roomId, memberKey(identity)));
 
-  const broadcastMembers = () =>
-    void membersOf(io, roomId).then(
-      (members) => io.to(channel.room(roomId)).emit('room:members', members),
-      (error: unknown) => log.warn({ err: error }, 'could not list members'),
-    );
-  broadcastMembers();
-  socket.on('disconnect', broadcastMembers);
+  membersChanged(roomId);
+  socket.on('disconnect', () => membersChanged(roomId));
 
   on(socket, log, 'room:hello', emptyPayloadSchema, async () => ({
     you: memberView(identity),

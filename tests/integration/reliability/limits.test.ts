@@ -2,13 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addItem, CloseCode, newId, optionSchema } from '@parley/shared';
+import { addItem, CloseCode, ErrorCode, newId, optionSchema, type MemberView } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import {
   api,
   closedWith,
+  connectControl,
   docUrl,
+  emitAck,
   installCleanup,
+  join,
   RawDocClient,
   SERVER_MAIN,
   setupRoom,
@@ -70,6 +73,53 @@ describe('MAX_CONNECTIONS_PER_ROOM', () => {
       probe.terminate();
       return probe.closeInfo === null && probe.step2Count > 0;
     }, 'a newcomer to be admitted after someone left');
+  });
+
+  it('caps the control sockets of one room too, refusing the handshake over it with rate_limited', async () => {
+    const server = await startServer({ env: { MAX_CONNECTIONS_PER_ROOM: '3' } });
+    const full = await setupRoom(server, { mediated: false });
+    const other = await setupRoom(server, { mediated: false });
+    const inside = [
+      await connectControl(server, full.token('a')),
+      await connectControl(server, full.token('b')),
+      await connectControl(server, full.invite('a')),
+    ];
+    await expect(connectControl(server, full.token('observer'))).rejects.toThrow(ErrorCode.RateLimited);
+    // Those inside are untouched, and another room is not affected.
+    const hello = await emitAck(inside[0]!, 'room:hello', {});
+    expect(hello.ok && hello.members.length).toBe(3);
+    (await connectControl(server, other.token('a'))).disconnect();
+    // Once one leaves, a newcomer gets in.
+    inside[2]!.disconnect();
+    await waitFor(
+      () =>
+        connectControl(server, full.token('observer')).then(
+          () => true,
+          () => false,
+        ),
+      'a newcomer to be admitted after someone left',
+    );
+  });
+
+  it('tells a burst of arrivals and departures in one member list each, not one list per person', async () => {
+    const server = await startServer();
+    const room = await setupRoom(server, { mediated: false });
+    const watcher = await connectControl(server, room.token('observer'));
+    const lists: MemberView[][] = [];
+    watcher.on('room:members', (members) => lists.push(members));
+    await waitFor(() => lists.length > 0, "the watcher's own arrival to be told");
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => join(server, room.invite(i % 2 ? 'a' : 'b'), `Person ${i}`)),
+    );
+    const arrivalsFrom = lists.length;
+    const crowd = await Promise.all(tokens.map(({ memberToken }) => connectControl(server, memberToken)));
+    await waitFor(() => lists.at(-1)?.length === 21, 'the list with everyone');
+    const toldArrivals = lists.length - arrivalsFrom;
+    for (const socket of crowd) socket.disconnect();
+    await waitFor(() => lists.at(-1)?.length === 1, 'the list with only the watcher');
+    const toldDepartures = lists.length - arrivalsFrom - toldArrivals;
+    expect(toldArrivals, '20 arrivals at once').toBeLessThan(10);
+    expect(toldDepartures, '20 departures at once').toBeLessThan(10);
   });
 });
 
