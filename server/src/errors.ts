@@ -29,9 +29,21 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Formats a zod error as one readable line for clients. */
+/** How many of a payload's problems an error names, and how long each may be told. */
+const ISSUES_TOLD = 5;
+const ISSUE_CHARS = 200;
+
+/**
+ * Formats a zod error as one readable line for clients. Bounded: a payload with
+ * thousands of unknown keys must not be answered with a message ten times its size.
+ */
 export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+  const told = issues.slice(0, ISSUES_TOLD).map((i) => {
+    const line = i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message;
+    return line.length > ISSUE_CHARS ? `${line.slice(0, ISSUE_CHARS)}…` : line;
+  });
+  if (issues.length > ISSUES_TOLD) told.push(`and ${issues.length - ISSUES_TOLD} more`);
+  return told.join('; ');
 }
 
 export function badRequest(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ParleyError {

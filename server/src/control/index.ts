@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import { TokenBucket } from '../sync/rateLimit.js';
 import type { RoomService } from '../rooms/service.js';
 import type { Timeline } from '../timeline/timeline.js';
+import { answerUnknownEvents } from './handle.js';
 import { memberAnnouncer, registerRoomHandlers } from './roomHandlers.js';
 import { channel, type ControlServer, type ControlSocket } from './types.js';
 
@@ -53,6 +54,7 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps): 
   io.on('connection', (socket) => {
     registerRoomHandlers(io, socket, { timeline, log, membersChanged });
     for (const register of deps.domains) register(io, socket);
+    answerUnknownEvents(socket, log);
   });
 
   timeline.on('entry', (roomId, entry) => io.to(channel.room(roomId)).emit('timeline:entry', entry));
