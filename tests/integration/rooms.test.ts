@@ -80,6 +80,10 @@ describe('POST /api/rooms', () => {
     ['one side', { title: 'Lease', sides: ['Tenant'], mediated: true }],
     ['three sides', { title: 'Lease', sides: ['Tenant', 'Landlord', 'Agent'], mediated: true }],
     ['an empty side name', { title: 'Lease', sides: ['Tenant', ''], mediated: true }],
+    ['a title with half a surrogate pair', { title: 'Lease \ud800', sides: ['Tenant', 'Landlord'], mediated: true }],
+    ['a title of zero-width spaces', { title: '\u200b\u200b', sides: ['Tenant', 'Landlord'], mediated: true }],
+    ['a title over two lines', { title: 'Lease\nrenewal', sides: ['Tenant', 'Landlord'], mediated: true }],
+    ['a side name with a control character', { title: 'Lease', sides: ['Tenant\u0007', 'Landlord'], mediated: true }],
     ['sides that are not strings', { title: 'Lease', sides: [1, 2], mediated: true }],
     ['a non-boolean mediated', { title: 'Lease', sides: ['Tenant', 'Landlord'], mediated: 'yes' }],
     ['a missing mediated', { title: 'Lease', sides: ['Tenant', 'Landlord'] }],
@@ -168,14 +172,41 @@ describe('resolving and joining', () => {
     expect(serverTime).toBeLessThanOrEqual(Date.now());
   });
 
+  it('keeps names in any script, accents and emoji exactly as typed', async () => {
+    const title = 'Zoë’s lease — 住宅 🏠';
+    const created = await api(server(), 'POST', '/api/rooms', {
+      body: { title, sides: ['Ørsted 👩‍👩‍👧', 'مالك'], mediated: false },
+    });
+    expect(created.status).toBe(201);
+    const { invites } = created.body as { invites: { a: { token: string } } };
+    const joined = await api(server(), 'POST', '/api/members', { body: { token: invites.a.token, name: 'José 😀' } });
+    expect(joined.status).toBe(201);
+    const resolved = await api(server(), 'POST', '/api/invites/resolve', { body: { token: invites.a.token } });
+    expect(resolved.body).toMatchObject({ room: { title, sides: ['Ørsted 👩‍👩‍👧', 'مالك'] } });
+  });
+
   it('refuses to join with an empty name or an unknown token', async () => {
     const room = await createRoom(server());
-    const blank = await api(server(), 'POST', '/api/members', { body: { token: room.invites.a.token, name: '  ' } });
-    expect(blank.status).toBe(400);
-    expect(blank.body).toMatchObject({ error: { code: ErrorCode.BadRequest } });
+    for (const name of ['  ', '\u200b', 'Dana\u0000', 'Dana \udc00']) {
+      const refused = await api(server(), 'POST', '/api/members', { body: { token: room.invites.a.token, name } });
+      expect(refused.status, JSON.stringify(name)).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: ErrorCode.BadRequest } });
+    }
     const unknown = await api(server(), 'POST', '/api/members', { body: { token: 'B'.repeat(22), name: 'Dana' } });
     expect(unknown.status).toBe(401);
     expect(unknown.body).toMatchObject({ error: { code: ErrorCode.Unauthorized } });
+  });
+
+  it('refuses a member token where an invite is asked for: it resolves nothing and mints nobody', async () => {
+    const room = await createRoom(server());
+    const { memberToken } = await join(server(), room.invites.a.token, 'Dana');
+    const resolved = await api(server(), 'POST', '/api/invites/resolve', { body: { token: memberToken } });
+    expect(resolved.status).toBe(401);
+    const minted = await api(server(), 'POST', '/api/members', { body: { token: memberToken, name: 'Dana again' } });
+    expect(minted.status).toBe(401);
+    expect(minted.body).toMatchObject({ error: { code: ErrorCode.Unauthorized } });
+    // The member token still opens the room itself.
+    (await connectControl(server(), memberToken)).disconnect();
   });
 
   it('refuses the admin token as a way into the room', async () => {

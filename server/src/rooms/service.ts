@@ -72,15 +72,26 @@ export class RoomService extends EventEmitter<{ revoked: [inviteId: string] }> {
       : { room, principal, memberId: null, name: 'Guest', inviteId: invite.inviteId };
   }
 
-  resolve(token: string): ResolveInviteResponse {
+  /**
+   * The identity behind an invite token, for resolving and joining. A member token is
+   * refused there: it is one person's, and minting more people from it would let
+   * whoever found it in a browser's storage add names to the room.
+   */
+  private invitee(token: string): Identity {
     const identity = this.authenticate(token);
-    if (!identity) throw new ParleyError(ErrorCode.Unauthorized, 'this invite link is unknown or has been revoked');
+    if (!identity || identity.memberId !== null) {
+      throw new ParleyError(ErrorCode.Unauthorized, 'this invite link is unknown or has been revoked');
+    }
+    return identity;
+  }
+
+  resolve(token: string): ResolveInviteResponse {
+    const identity = this.invitee(token);
     return { ...identity.principal, room: summary(identity.room) };
   }
 
   join(token: string, name: string, now = Date.now()): JoinResponse {
-    const identity = this.authenticate(token);
-    if (!identity) throw new ParleyError(ErrorCode.Unauthorized, 'this invite link is unknown or has been revoked');
+    const identity = this.invitee(token);
     const memberId = newPublicId();
     const memberToken = newToken();
     this.storage.addMember(

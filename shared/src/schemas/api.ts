@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { roleSchema, sideIdSchema } from '../scopes.js';
+import { nameLine } from './common.js';
 
 /** Body of `POST /api/rooms`. */
 export const createRoomBodySchema = z
   .object({
-    title: z.string().trim().min(1, 'title cannot be empty').max(200),
-    sides: z.tuple([z.string().trim().min(1).max(100), z.string().trim().min(1).max(100)]),
+    title: nameLine('title', 200),
+    sides: z.tuple([nameLine("a side's name", 100), nameLine("a side's name", 100)]),
     mediated: z.boolean(),
   })
   .strict();
@@ -53,7 +54,7 @@ export const resolveInviteResponseSchema = z.object({
 });
 export type ResolveInviteResponse = z.infer<typeof resolveInviteResponseSchema>;
 
-export const displayNameSchema = z.string().trim().min(1, 'display name cannot be empty').max(60);
+export const displayNameSchema = nameLine('display name', 60);
 
 /** Body of `POST /api/members`: join a room with an invite token and a display name. */
 export const joinBodySchema = z.object({ token: tokenSchema, name: displayNameSchema }).strict();

@@ -12,6 +12,26 @@ export const TEXT_MAX = 500;
 export const LONG_TEXT_MAX = 4000;
 
 export const shortText = z.string().trim().min(1, 'cannot be empty').max(TEXT_MAX);
+
+/** Control characters (tabs and line breaks included) and halves of a surrogate pair on their own. */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+/** Nothing anyone would see: white space and format characters (zero-width spaces, joiners, direction marks). */
+const INVISIBLE = /^[\s\p{Cf}]*$/u;
+
+/**
+ * One line a person types to name something (a room, a side, themselves): trimmed, at
+ * most `max` characters, with something visible in it, and nothing that cannot be shown
+ * or stored as it was typed: half a surrogate pair, for one, is stored by SQLite as three
+ * replacement characters.
+ */
+export function nameLine(what: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !INVISIBLE.test(s), `${what} cannot be empty`)
+    .refine((s) => !UNPRINTABLE.test(s), `${what} cannot contain control characters or broken characters`);
+}
 export const optionalText = z.string().max(LONG_TEXT_MAX);
 /** A calendar date, `YYYY-MM-DD`, or empty when not set yet. */
 export const dateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')]);
