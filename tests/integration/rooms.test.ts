@@ -365,3 +365,17 @@ describe('GET /healthz', () => {
     expect(result.body).toEqual({ ok: true });
   });
 });
+
+describe('routes the server does not serve', () => {
+  it.each([
+    ['GET', '/yjs/room/joint'],
+    ['POST', '/join'],
+    ['PUT', '/room/abc'],
+    ['DELETE', '/'],
+  ])('answers %s %s with a JSON 404 in the shared error shape', async (method, path) => {
+    const result = await api(server(), method, path);
+    expect(result.status).toBe(404);
+    expect(result.contentType).toMatch(/application\/json/);
+    expect(result.body).toMatchObject({ error: { code: ErrorCode.NotFound } });
+  });
+});

@@ -114,6 +114,9 @@ export function createApp(deps: AppDeps): express.Express {
       res.sendFile(indexHtml, { maxAge: 0 });
     });
   }
+  // Whatever is left (a plain GET of /yjs/…, another method on a page) gets the API's
+  // error shape, not Express's HTML page.
+  app.use((_req, _res, next) => next(new ParleyError(ErrorCode.NotFound, 'not found')));
   app.use(errorHandler(log));
   return app;
 }
