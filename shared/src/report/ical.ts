@@ -12,13 +12,16 @@ export function renderIcs(r: ReportData): string {
     agreement.commitments.flatMap((c) => {
       if (!c.due) return [];
       const [y, m, d] = c.due.split('-').map(Number) as [number, number, number];
+      // An all-day event ends on the next day (DTEND is exclusive). Not a one-day
+      // DURATION: the library writes it as P1DT, which RFC 5545 does not allow.
+      const next = new Date(Date.UTC(y, m - 1, d + 1));
       return [
         {
           uid: `${c.id}@parley`,
           title: `${side(c.owner)}: ${c.what}`,
           description: `Agreement: ${agreement.text}\nVerified by: ${c.verification || 'not stated'}\nRoom: ${r.room.title}`,
           start: [y, m, d] as [number, number, number],
-          duration: { days: 1 },
+          end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()] as [number, number, number],
           productId: 'parley/report',
           calName: `${r.room.title} — commitments`,
         },

@@ -163,7 +163,7 @@ describe('the session report', () => {
 
   it('includes private notes only when the side asked for its own, clearly marked', () => {
     const withPrivate = renderMarkdown(collectReport(filledRoom()));
-    expect(withPrivate).toContain("## PRIVATE — Tenant's own notes");
+    expect(withPrivate).toContain('## PRIVATE — Tenant’s own notes');
     expect(withPrivate).toContain('Move to the flat on Elm Street');
     const { ownPrivate: _omit, ...withoutPrivate } = filledRoom();
     expect(renderMarkdown(collectReport(withoutPrivate))).not.toContain('Elm Street');
@@ -174,6 +174,8 @@ describe('the session report', () => {
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain('DTSTART;VALUE=DATE:20261215');
+    expect(ics).toContain('DTEND;VALUE=DATE:20261216');
+    expect(ics).not.toContain('DURATION');
     expect(ics).toContain('SUMMARY:Landlord: Send the signed lease');
   });
 });
