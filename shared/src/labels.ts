@@ -17,6 +17,16 @@ export function sideName(room: Pick<RoomSummary, 'sides'>, side: SideId): string
   return room.sides[side === 'a' ? 0 : 1];
 }
 
+/** "Landlord’s", "Tenants’": a name that ends in s takes the apostrophe alone. */
+export function possessiveOf(name: string): string {
+  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
+}
+
+/** A side's name as a possessive, for "Tenants’ score", "Landlord’s private notes". */
+export function possessive(room: Pick<RoomSummary, 'sides'>, side: SideId): string {
+  return possessiveOf(sideName(room, side));
+}
+
 export const PHASE_LABELS: Record<Phase, string> = {
   opening: 'Opening',
   interests: 'Interests',

@@ -5,9 +5,3 @@ export function roleLabel(room: Pick<RoomSummary, 'sides'>, role: Role, side?: S
   if (role === 'side' && side) return `${sideName(room, side)} (side ${SIDE_LETTER[side]})`;
   return role === 'mediator' ? 'Mediator' : role === 'observer' ? 'Observer' : 'Side member';
 }
-
-/** "Tenant’s" — for labels such as "Tenant’s score". */
-export function possessive(room: Pick<RoomSummary, 'sides'>, side: SideId): string {
-  const name = sideName(room, side);
-  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
-}

@@ -8,6 +8,7 @@ import {
   DRAFT_KIND_LABELS,
   INTEREST_KIND_LABELS,
   PHASE_LABELS,
+  possessiveOf,
   SIDE_LETTER,
   sideName,
 } from '../labels.js';
@@ -131,7 +132,7 @@ export function renderMarkdown(r: ReportData): string {
   if (r.privateNotes) {
     const n = r.privateNotes;
     out.push(
-      `## PRIVATE — ${md(side(n.side))}'s own notes`,
+      `## PRIVATE — ${md(possessiveOf(side(n.side)))} own notes`,
       '',
       '> Private to your side. Included because you asked for it; nobody else’s report contains this.',
       '',

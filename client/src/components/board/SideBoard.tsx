@@ -1,4 +1,4 @@
-import { SIDE_LETTER, sideName } from '@parley/shared';
+import { SIDE_LETTER, possessiveOf, sideName } from '@parley/shared';
 import type { SideId } from '@parley/shared';
 import { useId } from 'react';
 import { useDocSynced } from '../../hooks/useDocSynced';
@@ -42,7 +42,7 @@ export function SideBoard({ side }: { side: SideId }) {
         </SectionOwner.Provider>
       ) : (
         <p className="loading" role="status">
-          Loading {name}’s board…
+          Loading {possessiveOf(name)} board…
         </p>
       )}
     </section>

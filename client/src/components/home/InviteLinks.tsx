@@ -1,4 +1,4 @@
-import type { CreateRoomBody, CreateRoomResponse, Invite } from '@parley/shared';
+import { possessiveOf, type CreateRoomBody, type CreateRoomResponse, type Invite } from '@parley/shared';
 import { useEffect, useRef } from 'react';
 import { CopyField } from '../ui/CopyField';
 
@@ -41,14 +41,14 @@ export function InviteLinks({ created, body, onAnother }: InviteLinksProps) {
       key: 'a',
       invite: invites.a,
       label: `Side A — ${sideA}`,
-      hint: `For everyone on ${sideA}’s side.`,
+      hint: `For everyone on ${possessiveOf(sideA)} side.`,
       tone: 'side-a',
     },
     {
       key: 'b',
       invite: invites.b,
       label: `Side B — ${sideB}`,
-      hint: `For everyone on ${sideB}’s side.`,
+      hint: `For everyone on ${possessiveOf(sideB)} side.`,
       tone: 'side-b',
     },
     {

@@ -1,5 +1,5 @@
 import type { Interest, SideId } from '@parley/shared';
-import { coverageRows, SIDE_IDS, sideName } from '@parley/shared';
+import { coverageRows, SIDE_IDS, possessive, sideName } from '@parley/shared';
 import { useId } from 'react';
 import { useCollection } from '../../hooks/useCollection';
 import { useRoom } from '../../hooks/useRoom';
@@ -77,7 +77,7 @@ export function CoverageSection({ interests, scores }: CoverageSectionProps) {
                         {SIDE_IDS.map((side) => (
                           <li key={side}>
                             <span className="score-side">{sideName(room, side)}</span>
-                            <Rating value={rowScores[side]} label={`${sideName(room, side)}’s score`} />
+                            <Rating value={rowScores[side]} label={`${possessive(room, side)} score`} />
                           </li>
                         ))}
                       </ul>

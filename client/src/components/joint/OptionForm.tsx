@@ -4,7 +4,7 @@ import { short } from '../../lib/text';
 import { CheckboxGroup } from '../ui/Fields';
 import type { ItemFormProps } from '../ui/ItemForm';
 import { ItemForm } from '../ui/ItemForm';
-import { possessive } from '../../lib/labels';
+import { possessive } from '@parley/shared';
 
 export type OptionValues = Pick<Option, 'text' | 'serves'>;
 

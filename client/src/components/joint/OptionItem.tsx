@@ -1,5 +1,5 @@
 import type { Interest, Option, OptionCoverage, RoomSummary, SideId } from '@parley/shared';
-import { CORE_CONCERN_LABELS, SIDE_IDS, sideName } from '@parley/shared';
+import { CORE_CONCERN_LABELS, SIDE_IDS, possessive, sideName } from '@parley/shared';
 import type { Scores } from '../../hooks/useScores';
 import { short } from '../../lib/text';
 import type { ItemProps } from '../ui/EditableItem';
@@ -41,7 +41,7 @@ export function OptionItem({ option, coverage, interests, scores, room, writable
               {SIDE_IDS.map((side) => (
                 <li key={side} className={`score-of side-mark-${side}`}>
                   <span className="score-side">{sideName(room, side)}</span>
-                  <Rating value={scores.of(side, option.id)} label={`${sideName(room, side)}’s score`} />
+                  <Rating value={scores.of(side, option.id)} label={`${possessive(room, side)} score`} />
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import type { SideId } from '@parley/shared';
-import { PRIVATE_NOTES_DEFAULTS, RECORDS, newId, setRecordField } from '@parley/shared';
+import { PRIVATE_NOTES_DEFAULTS, RECORDS, newId, possessiveOf, setRecordField } from '@parley/shared';
 import { useId, useRef, useState } from 'react';
 import { useCollection } from '../../hooks/useCollection';
 import { useRecord } from '../../hooks/useRecord';
@@ -76,7 +76,7 @@ export function PrivatePanel({ side, sideName, handle, board, undo }: PrivatePan
         <h3 className="rail-subhead" tabIndex={-1}>
           Drafts
         </h3>
-        <p className="field-hint">Items not shared yet. “Share to board” puts one on {sideName}’s board.</p>
+        <p className="field-hint">Items not shared yet. “Share to board” puts one on {possessiveOf(sideName)} board.</p>
         <ItemList empty="No drafts.">
           {drafts.items.map((item) =>
             item.ok ? (
@@ -90,7 +90,7 @@ export function PrivatePanel({ side, sideName, handle, board, undo }: PrivatePan
                   if (result.ok) {
                     setError(null);
                     setShared(
-                      `Shared “${short(item.value.text)}” to ${sideName}’s board as ${SHARED_AS[item.value.kind]}.`,
+                      `Shared “${short(item.value.text)}” to ${possessiveOf(sideName)} board as ${SHARED_AS[item.value.kind]}.`,
                     );
                     // The shared draft's buttons are gone; keep the keyboard in the drafts list.
                     listRef.current?.querySelector<HTMLElement>('h3')?.focus();

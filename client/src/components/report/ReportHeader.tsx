@@ -1,4 +1,4 @@
-import { PHASE_LABELS, sideName } from '@parley/shared';
+import { PHASE_LABELS, possessive, sideName } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
 import { when } from './reportHelpers';
 
@@ -22,7 +22,7 @@ export function ReportHeader({ data }: ReportHeaderProps) {
       </p>
       {data.privateNotes && (
         <p className="report-private-warning">
-          This copy contains {sideName(data.room, data.privateNotes.side)}’s private notes (last section). Do not share
+          This copy contains {possessive(data.room, data.privateNotes.side)} private notes (last section). Do not share
           it with the other side.
         </p>
       )}

@@ -1,4 +1,4 @@
-import { DRAFT_KIND_LABELS, sideName } from '@parley/shared';
+import { DRAFT_KIND_LABELS, possessive, sideName } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
 import { None } from './reportHelpers';
 
@@ -11,7 +11,7 @@ export function ReportPrivateNotes({ privateNotes, room }: ReportPrivateNotesPro
   return (
     <section className="report-section report-page report-private" aria-labelledby="r-private">
       <p className="report-private-flag">Private — {sideName(room, privateNotes.side)} only</p>
-      <h2 id="r-private">{sideName(room, privateNotes.side)}’s private notes</h2>
+      <h2 id="r-private">{possessive(room, privateNotes.side)} private notes</h2>
       <p className="report-muted">Included because you asked for it. Nobody else’s report contains this.</p>
       <dl className="report-notes">
         <dt>Walk-away alternative</dt>
