@@ -1,4 +1,4 @@
-import { PHASE_LABELS, possessive, sideName } from '@parley/shared';
+import { PHASE_LABELS, possessive } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
 import { when } from './reportHelpers';
 
