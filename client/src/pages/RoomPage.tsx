@@ -1,4 +1,4 @@
-import { CloseCode } from '@parley/shared';
+import { CloseCode, canFacilitate } from '@parley/shared';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { SideBoard } from '../components/board/SideBoard';
 import { FacilitationPanel } from '../components/facilitation/FacilitationPanel';
@@ -14,6 +14,7 @@ import type { Control, ControlStatus } from '../hooks/useControl';
 import { useControl } from '../hooks/useControl';
 import type { DocsStatus, LinkStatus } from '../hooks/useDocsStatus';
 import { useDocsStatus } from '../hooks/useDocsStatus';
+import { usePause } from '../hooks/usePause';
 import { usePresence } from '../hooks/usePresence';
 import { usePulse } from '../hooks/usePulse';
 import { RoomContext, useRoom } from '../hooks/useRoom';
@@ -126,6 +127,10 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
   const [PulsePanel, setPulsePanel] = useState(() => LazyPulsePanel);
   const open = pulse.state?.open;
   const pulseWaiting = open && session.role === 'side' && !open.youAnswered;
+  // On a narrow screen the pulse panel is far below: the section link tells a facilitator of a pause request.
+  const pause = usePause(control.socket, canFacilitate(you, session.room));
+  const pulseNote = pulseWaiting ? ' — open, answer it' : pause.unseen > 0 ? ' — a pause is requested' : '';
+  const sidesPresent = useMemo(() => control.members.filter((m) => m.role === 'side').length, [control.members]);
 
   return (
     <div className="room">
@@ -141,8 +146,8 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
       <nav className="room-sections" aria-label="Room sections">
         <a href="#board">Board</a>
         <a href="#facilitation">Facilitation</a>
-        <a href="#pulse" className={pulseWaiting ? 'section-attention' : undefined}>
-          Pulse check{pulseWaiting ? ' — open, answer it' : ''}
+        <a href="#pulse" className={pulseNote ? 'section-attention' : undefined}>
+          Pulse check{pulseNote}
         </a>
         {(docs.private || docs.mediator) && <a href="#private-notes">Private notes</a>}
         <a href="#timeline">Timeline</a>
@@ -171,6 +176,7 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
                   socket={control.socket}
                   you={you}
                   mediated={session.room.mediated}
+                  sidesPresent={sidesPresent}
                   phaseChanges={facilitation.history}
                   agreements={agreements}
                 />

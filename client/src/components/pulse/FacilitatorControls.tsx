@@ -20,12 +20,21 @@ function useAction() {
   return { pending, error, run };
 }
 
+/** Why a pulse started now could not release a result. */
+function tooFewToAnswer(present: number, needed: number): string {
+  const here =
+    present === 0 ? 'Nobody on the sides is here' : `Only ${present} on the sides ${present === 1 ? 'is' : 'are'} here`;
+  return `${here}, and a result needs ${needed} answers: a pulse now would be withheld. Lower the minimum below, or wait for more people.`;
+}
+
 interface FacilitatorControlsProps {
   state: PulseState;
   actions: PulseActions;
+  /** Side members connected now: at most this many can answer a pulse started now. */
+  sidesPresent: number;
 }
 
-export function FacilitatorControls({ state, actions }: FacilitatorControlsProps) {
+export function FacilitatorControls({ state, actions, sidesPresent }: FacilitatorControlsProps) {
   const id = useId();
   const { pending, error, run } = useAction();
   const [windowSec, setWindowSec] = useState(PULSE_DEFAULT_WINDOW_SEC);
@@ -74,6 +83,9 @@ export function FacilitatorControls({ state, actions }: FacilitatorControlsProps
           Start a pulse now
         </button>
       </div>
+      {!state.open && sidesPresent < state.minAnswers && (
+        <p className="field-hint pulse-warning">{tooFewToAnswer(sidesPresent, state.minAnswers)}</p>
+      )}
 
       {state.schedule ? (
         <div className="pulse-schedule">
@@ -122,6 +134,8 @@ export function FacilitatorControls({ state, actions }: FacilitatorControlsProps
           />
           <p className="field-hint" id={`${id}-min-hint`}>
             Below this, a result is withheld to protect anonymity. Never less than {PULSE_MIN_ANSWERS_FLOOR}.
+            {minAnswers === 2 &&
+              ' With two answers, each of the two people can work out the other’s answer from the result.'}
           </p>
         </div>
         <button type="submit" className="button" disabled={pending || !minValid || minAnswers === state.minAnswers}>

@@ -17,6 +17,8 @@ export interface PulsePanelProps {
   socket: ControlSocket | null;
   you: { role: Role; side?: SideId };
   mediated: boolean;
+  /** Side members connected now: those who could answer a pulse started now. */
+  sidesPresent: number;
   phaseChanges: Array<{ phase: string; at: number }>;
   agreements: Array<{ text: string; at: number }>;
 }
@@ -24,7 +26,7 @@ export interface PulsePanelProps {
 const phaseLabel = (phase: string): string => PHASE_LABELS[phase as keyof typeof PHASE_LABELS] ?? phase;
 
 /** Anonymous pulse checks and pause requests, beside the board. */
-export function PulsePanel({ socket, you, mediated, phaseChanges, agreements }: PulsePanelProps) {
+export function PulsePanel({ socket, you, mediated, sidesPresent, phaseChanges, agreements }: PulsePanelProps) {
   const headingId = useId();
   const facilitator = canFacilitate(you, { mediated });
   const isSide = you.role === 'side';
@@ -76,7 +78,7 @@ export function PulsePanel({ socket, you, mediated, phaseChanges, agreements }: 
             <p className="empty">The trend appears here once a pulse result is released.</p>
           )}
           {isSide && <PauseRequest pause={pause} />}
-          {facilitator && <FacilitatorControls state={state} actions={actions} />}
+          {facilitator && <FacilitatorControls state={state} actions={actions} sidesPresent={sidesPresent} />}
         </>
       )}
     </aside>
