@@ -13,6 +13,8 @@ export interface PositionInput {
 
 export interface InterestInput {
   text: string;
+  /** The core concern's label as the form offers it; every new interest must choose one. */
+  concern?: string;
 }
 
 export interface ConstraintInput {
@@ -53,10 +55,11 @@ export async function addPosition(b: Locator, { text, because }: PositionInput):
   await position(b, text).waitFor();
 }
 
-export async function addInterest(b: Locator, { text }: InterestInput): Promise<void> {
+export async function addInterest(b: Locator, { text, concern = 'Security' }: InterestInput): Promise<void> {
   await part(b, 'Interests').getByRole('button', { name: 'Add an interest' }).click();
   const form = b.getByRole('form', { name: 'New interest' });
   await form.getByRole('textbox', { name: 'Interest', exact: true }).fill(text);
+  await form.getByRole('combobox', { name: 'Core concern' }).selectOption({ label: concern });
   await form.getByRole('button', { name: 'Add interest' }).click();
   await form.waitFor({ state: 'detached' });
   await interest(b, text).waitFor();

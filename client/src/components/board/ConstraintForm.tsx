@@ -6,7 +6,8 @@ import { ItemForm } from '../ui/ItemForm';
 
 export type ConstraintValues = Pick<Constraint, 'text' | 'modality' | 'kind'>;
 
-export const NEW_CONSTRAINT: ConstraintValues = { text: '', modality: 'cannot', kind: 'budget' };
+// "Other" until the side says which: a default such as Budget would label a fire code as money.
+export const NEW_CONSTRAINT: ConstraintValues = { text: '', modality: 'cannot', kind: 'other' };
 
 const MODALITY_OPTIONS = (['can', 'cannot'] as const).map((value) => ({
   value,

@@ -129,3 +129,28 @@ describe('an observer', () => {
     expect(container.querySelectorAll('input, select, textarea, button, [contenteditable]')).toHaveLength(0);
   });
 });
+
+describe('a new interest', () => {
+  it('asks its side to choose the core concern instead of counting a default one', () => {
+    const room = fakeRoom('side', 'a');
+    renderInRoom(<SideBoard side="a" />, room);
+    const interests = within(boardOf('Tenant')).getByRole('region', { name: 'Tenant: Interests' });
+    fireEvent.click(within(interests).getByRole('button', { name: 'Add an interest' }));
+    const form = within(interests).getByRole('form', { name: 'New interest' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Interest', exact: true }), {
+      target: { value: 'A quiet place to work' },
+    });
+    const concern = within(form).getByRole('combobox', { name: 'Core concern' }) as HTMLSelectElement;
+    expect(concern.value).toBe('');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add interest' }));
+    expect(within(form).getByText('Choose the core concern it touches.')).toBeTruthy();
+    expect(room.docs.sides.a.doc.getMap('interests').size).toBe(0);
+
+    fireEvent.change(concern, { target: { value: 'control' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add interest' }));
+    const stored = [...room.docs.sides.a.doc.getMap('interests').values()].map((v) =>
+      (v as { toJSON: () => unknown }).toJSON(),
+    );
+    expect(stored).toEqual([expect.objectContaining({ text: 'A quiet place to work', concern: 'control' })]);
+  });
+});
