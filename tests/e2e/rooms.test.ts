@@ -28,6 +28,8 @@ describe('creating a room and joining it', () => {
     }
     expect(new Set([invites.mediator, invites.a, invites.b, invites.observer]).size).toBe(4);
     expect(await home.getByRole('textbox', { name: 'Admin token' }).inputValue()).not.toBe('');
+    // Whoever created it joins by their own link from here.
+    expect(await home.getByRole('link', { name: 'Join as the mediator' }).getAttribute('href')).toBe(invites.mediator);
 
     // The join page names the room and the role before anyone commits to a name.
     const { page: joining } = await newDevice(browser());

@@ -137,7 +137,7 @@ describe('a new interest', () => {
     const interests = within(boardOf('Tenant')).getByRole('region', { name: 'Tenant: Interests' });
     fireEvent.click(within(interests).getByRole('button', { name: 'Add an interest' }));
     const form = within(interests).getByRole('form', { name: 'New interest' });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Interest', exact: true }), {
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Interest' }), {
       target: { value: 'A quiet place to work' },
     });
     const concern = within(form).getByRole('combobox', { name: 'Core concern' }) as HTMLSelectElement;

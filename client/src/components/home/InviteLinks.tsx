@@ -84,6 +84,21 @@ export function InviteLinks({ created, body, onAnother }: InviteLinksProps) {
         />
       </div>
       <div className="form-actions">
+        {/* Whoever creates a room is usually in it: they join by their own link, as everyone does. */}
+        {invites.mediator ? (
+          <a className="button button-primary" href={invites.mediator.url}>
+            Join as the mediator
+          </a>
+        ) : (
+          <>
+            <a className="button button-primary" href={invites.a.url}>
+              Join as {sideA}
+            </a>
+            <a className="button" href={invites.b.url}>
+              Join as {sideB}
+            </a>
+          </>
+        )}
         <button type="button" className="button" onClick={onAnother}>
           Create another room
         </button>
