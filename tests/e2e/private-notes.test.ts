@@ -64,7 +64,8 @@ describe('private notes', () => {
     await screenshot(b.page, '4-private', 'side-b');
 
     // Share to board: the draft leaves the private list and appears on side A's board for all.
-    await panel.getByRole('button', { name: `Share draft position “${SECRETS.draft}” to the board` }).click();
+    await panel.getByRole('button', { name: `Share to board: draft position “${SECRETS.draft}”` }).click();
+    await panel.getByRole('button', { name: 'Yes, share' }).click();
     await panel
       .getByRole('status')
       .filter({ hasText: `Shared “${SECRETS.draft}” to Tenant’s board` })

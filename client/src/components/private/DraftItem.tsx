@@ -3,6 +3,7 @@ import type { Draft } from '@parley/shared';
 import { useState } from 'react';
 import type { WriteResult } from '../../hooks/useCollection';
 import { changedFields, short } from '../../lib/text';
+import { Confirm } from '../ui/Confirm';
 import { ConfirmRemove } from '../ui/ConfirmRemove';
 import { DraftForm } from './DraftForm';
 
@@ -49,14 +50,17 @@ export function DraftItem({ draft, onShare, onUpdate, onRemove }: DraftItemProps
             </p>
           )}
           <div className="item-actions">
-            <button
-              type="button"
-              className="button button-share"
-              aria-label={`Share ${what} to the board`}
-              onClick={onShare}
-            >
-              Share to board
-            </button>
+            {/* Sharing cannot be taken back: the other side may have read it, and the timeline keeps it. */}
+            <Confirm
+              label="Share to board"
+              name={`Share to board: ${what}`}
+              question="Everyone in the room will see it. Share?"
+              yes="Yes, share"
+              no="Not yet"
+              buttonClass="button button-share"
+              yesClass="button button-share"
+              onConfirm={onShare}
+            />
             <button
               type="button"
               className="button button-quiet"

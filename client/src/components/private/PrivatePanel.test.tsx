@@ -37,7 +37,11 @@ describe('private notes', () => {
     const privateDoc = docs.private!.doc;
     act(() => draft(privateDoc, 'd1', 'position', 'Rent stays at 1,200', 'Budget is fixed'));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Share draft position “Rent stays at 1,200” to the board' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Share to board: draft position “Rent stays at 1,200”' }));
+    // Nothing is shared until the side says yes: the question names who will see it.
+    expect(screen.getByText('Everyone in the room will see it. Share?')).toBeTruthy();
+    expect(docs.sides.a.doc.getMap('positions').size).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, share' }));
 
     const positions = validItems(docs.sides.a.doc, 'positions', COLLECTIONS.side.positions);
     expect(positions).toEqual([expect.objectContaining({ text: 'Rent stays at 1,200', because: 'Budget is fixed' })]);
@@ -58,8 +62,10 @@ describe('private notes', () => {
       draft(docs.private!.doc, 'i', 'interest', 'Certainty about repairs');
       draft(docs.private!.doc, 'c', 'constraint', 'No more than 3% a year');
     });
-    fireEvent.click(screen.getByRole('button', { name: /^Share draft interest/ }));
-    fireEvent.click(screen.getByRole('button', { name: /^Share draft constraint/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Share to board: draft interest/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, share' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Share to board: draft constraint/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, share' }));
     expect(validItems(docs.sides.b.doc, 'interests', COLLECTIONS.side.interests)).toEqual([
       expect.objectContaining({ text: 'Certainty about repairs', kind: 'need', importance: 3, positionIds: [] }),
     ]);
