@@ -1,4 +1,4 @@
-import { COLLECTIONS, addItem, updateItem, type TimelineEntry } from '@parley/shared';
+import { COLLECTIONS, addItem, removeItem, updateItem, type TimelineEntry } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { connectControl, emitAck, syncedDoc, useServerWithRoom, waitFor } from '../helpers/index.js';
 
@@ -35,8 +35,12 @@ describe('the timeline', () => {
 
     updateItem(board.doc, 'positions', COLLECTIONS.side.positions, 'p1', { because: 'our budget is fixed' });
     await waitFor(() => live.some((e) => e.summary.startsWith('edited position')), 'the edit to be recorded');
+    // A removal names what was removed: "removed a position" would leave the room guessing.
+    removeItem(board.doc, 'positions', 'p1');
+    await waitFor(() => live.some((e) => e.summary.startsWith('removed')), 'the removal to be recorded');
     const observed = await list('observer');
     expect(observed.map((e) => e.summary)).toEqual([
+      'removed position “Rent stays at 1200”',
       'edited position “Rent stays at 1200”',
       'added position “Rent stays at 1200”',
     ]);

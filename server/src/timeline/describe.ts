@@ -47,8 +47,10 @@ function describeEvent(collection: string, top: Y.Map<unknown>, event: Y.YEvent<
   if (event.target === top) {
     const out: string[] = [];
     event.changes.keys.forEach((change, id) => {
-      if (change.action === 'delete') out.push(`removed ${article(noun)} ${noun}`);
-      else out.push(`added ${noun}${label(top.get(id))}`);
+      if (change.action === 'delete') {
+        const removed = labelOfRemoved(change.oldValue);
+        out.push(removed ? `removed ${noun}${removed}` : `removed ${article(noun)} ${noun}`);
+      } else out.push(`added ${noun}${label(top.get(id))}`);
     });
     return out;
   }
@@ -78,12 +80,33 @@ function describeFacilitation(top: Y.Map<unknown>, event: Y.YEvent<any>): string
   return out;
 }
 
+/** The fields that name an item, in the order looked for. */
+const NAMING_FIELDS = ['text', 'title', 'what'];
+
 function label(item: unknown): string {
   if (!(item instanceof Y.Map)) return '';
-  const text = item.get('text') ?? item.get('title') ?? item.get('what');
+  for (const key of NAMING_FIELDS) if (item.has(key)) return quote(item.get(key));
+  return '';
+}
+
+function quote(text: unknown): string {
   if (typeof text !== 'string' || !text.trim()) return '';
   const short = text.trim().length > 80 ? `${text.trim().slice(0, 79)}…` : text.trim();
   return ` “${short}”`;
+}
+
+/**
+ * The label of an item removed in this transaction. Its fields were deleted with it, so
+ * `get` no longer sees them, but their content stays in the document until Yjs collects
+ * it after the transaction, which is after the timeline has read it.
+ */
+function labelOfRemoved(item: unknown): string {
+  if (!(item instanceof Y.Map)) return '';
+  for (const key of NAMING_FIELDS) {
+    const field = item._map.get(key);
+    if (field) return quote(field.content.getContent().at(-1));
+  }
+  return '';
 }
 
 function article(noun: string): string {
