@@ -5,7 +5,7 @@ import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { keyedResources } from '../lib/sharedResource';
-import type { Session } from '../lib/session';
+import { principalOf, type Session } from '../lib/session';
 import { RoomUndo } from '../lib/undo';
 
 export interface DocHandle<K extends ScopeKind = ScopeKind> {
@@ -66,7 +66,7 @@ function localName(session: Pick<Session, 'memberId'>, name: string): string {
 }
 
 function openDoc(session: Session, scope: DocScope): DocHandle {
-  const principal = { role: session.role, ...(session.side ? { side: session.side } : {}) };
+  const principal = principalOf(session);
   const room = { mediated: session.room.mediated };
   const name = docName(session.room.roomId, scope);
   const doc = new Y.Doc();
@@ -122,7 +122,7 @@ function required<T>(value: T | null, what: string): T {
 }
 
 function openRoom(session: Session): RoomDocs {
-  const principal = { role: session.role, ...(session.side ? { side: session.side } : {}) };
+  const principal = principalOf(session);
   const room = { mediated: session.room.mediated };
   // Only docs this role may read are dialled: the server would refuse the rest anyway.
   const all = roomScopes(session.room.mediated)

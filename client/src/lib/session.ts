@@ -1,4 +1,4 @@
-import { joinResponseSchema, type JoinResponse } from '@parley/shared';
+import { joinResponseSchema, type JoinResponse, type Principal } from '@parley/shared';
 
 /**
  * The member session for each room, kept in localStorage so a reload of the room
@@ -9,6 +9,11 @@ const storedSessionSchema = joinResponseSchema;
 export type Session = JoinResponse;
 
 const key = (roomId: string) => `parley:session:${roomId}`;
+
+/** The member's role, with their side if they have one: what permissions are decided on. */
+export function principalOf(session: Pick<Session, 'role' | 'side'>): Principal {
+  return session.side ? { role: session.role, side: session.side } : { role: session.role };
+}
 
 export function loadSession(roomId: string): Session | null {
   try {

@@ -22,7 +22,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { forgetLocalCopies, useRoomDocs } from '../hooks/useRoomDocs';
 import { useUndoShortcuts } from '../hooks/useUndo';
 import type { Session } from '../lib/session';
-import { forgetSession, loadSession } from '../lib/session';
+import { forgetSession, loadSession, principalOf } from '../lib/session';
 import { NoSession } from './NoSession';
 import { OpeningRoom } from './OpeningRoom';
 
@@ -115,10 +115,7 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
   const pulse = usePulse(control.socket);
   useUndoShortcuts(docs.undo, ended === null);
 
-  const you = useMemo(
-    () => ({ role: session.role, ...(session.side ? { side: session.side } : {}) }),
-    [session.role, session.side],
-  );
+  const you = useMemo(() => principalOf(session), [session]);
   const agreements = useMemo(
     () => agreementItems.flatMap((i) => (i.ok ? [{ text: i.value.text, at: i.value.createdAt }] : [])),
     [agreementItems],

@@ -98,10 +98,11 @@ export function topic(page: Page, title: string): Locator {
 
 export async function addTopic(page: Page, title: string): Promise<void> {
   const agenda = joint(page).getByRole('region', { name: 'Agenda', exact: true });
-  await agenda.getByRole('button', { name: 'Add a topic' }).click();
+  // A side of a mediated room proposes a topic; whoever runs the agenda adds one.
+  await agenda.getByRole('button', { name: /^(Add|Propose) a topic$/ }).click();
   const form = agenda.getByRole('form', { name: 'New agenda topic' });
   await form.getByRole('textbox', { name: 'Topic', exact: true }).fill(title);
-  await form.getByRole('button', { name: 'Add topic' }).click();
+  await form.getByRole('button', { name: /^(Add|Propose) topic$/ }).click();
   await form.waitFor({ state: 'detached' });
   await topic(page, title).waitFor();
 }

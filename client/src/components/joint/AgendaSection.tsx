@@ -1,8 +1,9 @@
 import type { AgendaTopic } from '@parley/shared';
-import { newId } from '@parley/shared';
+import { canFacilitate, newId } from '@parley/shared';
 import { useCollection } from '../../hooks/useCollection';
 import { useEditing } from '../../hooks/useEditing';
 import { useRoom } from '../../hooks/useRoom';
+import { principalOf } from '../../lib/session';
 import { AddItem } from '../ui/AddItem';
 import { itemPropsOf } from '../ui/EditableItem';
 import { InvalidItem } from '../ui/InvalidItem';
@@ -22,6 +23,12 @@ export function AgendaSection() {
   const itemProps = itemPropsOf(agenda, editing, session.memberId);
   const topics = agenda.items.flatMap((i) => (i.ok ? [i.value] : [])).sort(byOrder);
   const invalid = agenda.items.filter((i) => !i.ok);
+  // Whoever runs the facilitation runs the agenda: a mediator, or both sides without one.
+  // Sides of a mediated room propose topics; the mediator words, orders, settles and
+  // removes them. The joint document stays writable by the sides (its permission is the
+  // document's), so this is the room's convention, and the timeline names anyone who
+  // changes a topic.
+  const runsAgenda = agenda.writable && canFacilitate(principalOf(session), session.room);
 
   // Moving renumbers the whole agenda, so ties left by concurrent additions sort themselves out too.
   const move = (from: number, to: number) => {
@@ -35,7 +42,15 @@ export function AgendaSection() {
   };
 
   return (
-    <Section title="Agenda" count={topics.length} description="The topics to work through, and where each stands.">
+    <Section
+      title="Agenda"
+      count={topics.length}
+      description={
+        runsAgenda || !agenda.writable
+          ? 'The topics to work through, and where each stands.'
+          : 'The topics to work through, and where each stands. The mediator runs the agenda; propose a topic below.'
+      }
+    >
       <ItemList empty={agenda.writable ? 'No topics yet. Add the first thing to talk about.' : 'No topics yet.'}>
         {[
           ...topics.map((topic, index) => (
@@ -43,7 +58,7 @@ export function AgendaSection() {
               key={topic.id}
               topic={topic}
               position={index + 1}
-              writable={agenda.writable}
+              writable={runsAgenda}
               {...itemProps(topic.id)}
               onMoveUp={index > 0 ? () => move(index, index - 1) : undefined}
               onMoveDown={index < topics.length - 1 ? () => move(index, index + 1) : undefined}
@@ -54,18 +69,18 @@ export function AgendaSection() {
               key={item.id}
               noun="agenda topic"
               error={item.ok ? '' : item.error}
-              onRemove={agenda.writable ? () => agenda.remove(item.id) : undefined}
+              onRemove={runsAgenda ? () => agenda.remove(item.id) : undefined}
             />
           )),
         ]}
       </ItemList>
       {agenda.writable && (
-        <AddItem label="Add a topic">
+        <AddItem label={runsAgenda ? 'Add a topic' : 'Propose a topic'}>
           {(close) => (
             <AgendaTopicForm
               initial={{ title: '', status: 'open' }}
               label="New agenda topic"
-              submitLabel="Add topic"
+              submitLabel={runsAgenda ? 'Add topic' : 'Propose topic'}
               onCancel={close}
               onSave={closeWhenSaved((values) => {
                 const order = topics.reduce((max, t) => Math.max(max, t.order + 1), 0);
