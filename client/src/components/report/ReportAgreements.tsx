@@ -1,5 +1,5 @@
 import { agreementStatusLabel, COMMITMENT_STATUS_LABELS, sideName, type ReportData } from '@parley/shared';
-import { None, when } from './reportHelpers';
+import { None, ReportTable, when } from './reportHelpers';
 
 interface ReportAgreementsProps {
   agreements: ReportData['agreements'];
@@ -22,13 +22,17 @@ export function ReportAgreements({ agreements, room }: ReportAgreementsProps) {
             {a.commitments.length === 0 ? (
               <p className="report-none">No commitments recorded.</p>
             ) : (
-              <table className="report-table">
+              <ReportTable label={`Commitments for “${a.text}”`}>
                 <thead>
                   <tr>
                     <th scope="col">Who</th>
-                    <th scope="col">What</th>
+                    <th scope="col" className="text">
+                      What
+                    </th>
                     <th scope="col">By</th>
-                    <th scope="col">Verified by</th>
+                    <th scope="col" className="text-short">
+                      Verified by
+                    </th>
                     <th scope="col">Status</th>
                   </tr>
                 </thead>
@@ -36,14 +40,14 @@ export function ReportAgreements({ agreements, room }: ReportAgreementsProps) {
                   {a.commitments.map((c) => (
                     <tr key={c.id}>
                       <td>{sideName(room, c.owner)}</td>
-                      <td>{c.what}</td>
+                      <td className="text">{c.what}</td>
                       <td className="nowrap">{c.due || '—'}</td>
-                      <td>{c.verification || '—'}</td>
+                      <td className="text-short">{c.verification || '—'}</td>
                       <td>{COMMITMENT_STATUS_LABELS[c.status]}</td>
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </ReportTable>
             )}
           </div>
         ))

@@ -1,6 +1,6 @@
 import { CRITERION_KIND_LABELS, sideName } from '@parley/shared';
 import type { ReportData } from '@parley/shared';
-import { None } from './reportHelpers';
+import { None, ReportTable } from './reportHelpers';
 
 interface ReportOptionsProps {
   options: ReportData['options'];
@@ -16,30 +16,40 @@ export function ReportOptions({ options, criteria, room }: ReportOptionsProps) {
       {options.length === 0 ? (
         <None />
       ) : (
-        <table className="report-table">
+        <ReportTable label="Options table">
           <thead>
             <tr>
-              <th scope="col">Option</th>
-              <th scope="col">{sideName(room, 'a')} score</th>
-              <th scope="col">{sideName(room, 'b')} score</th>
-              <th scope="col">Interests it serves</th>
-              <th scope="col">Both sides?</th>
+              <th scope="col" className="text">
+                Option
+              </th>
+              <th scope="col" className="narrow">
+                {sideName(room, 'a')} score
+              </th>
+              <th scope="col" className="narrow">
+                {sideName(room, 'b')} score
+              </th>
+              <th scope="col" className="text">
+                Interests it serves
+              </th>
+              <th scope="col" className="narrow">
+                Both sides?
+              </th>
             </tr>
           </thead>
           <tbody>
             {options.map((o, i) => (
               <tr key={i}>
-                <td>{o.text}</td>
+                <td className="text">{o.text}</td>
                 <td className="num">{o.scores.a ?? '—'}</td>
                 <td className="num">{o.scores.b ?? '—'}</td>
-                <td>
+                <td className="text">
                   {o.serves.length ? o.serves.map((x) => `${sideName(room, x.side)}: ${x.interest}`).join('; ') : '—'}
                 </td>
                 <td>{o.mutual ? 'Yes' : 'No'}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </ReportTable>
       )}
       <h2 id="r-criteria" className="report-h2-follow">
         Criteria

@@ -3,7 +3,7 @@ import type { PulseView, ReportData } from '@parley/shared';
 import { useMemo } from 'react';
 import { TrendChart, type TimeMark } from '../pulse/TrendChart';
 import { trendPoints } from '../pulse/trend';
-import { when } from './reportHelpers';
+import { ReportTable, when } from './reportHelpers';
 
 interface ReportPulseProps {
   data: ReportData;
@@ -37,14 +37,20 @@ export function ReportPulse({ data, pulses }: ReportPulseProps) {
         <p className="report-none">No pulse results were released.</p>
       )}
       {data.pulses.length > 0 && (
-        <table className="report-table">
+        <ReportTable label="Released pulses table">
           <caption className="report-caption">Released pulses</caption>
           <thead>
             <tr>
               <th scope="col">Closed</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Mean (1–5)</th>
-              <th scope="col">Statements</th>
+              <th scope="col" className="narrow">
+                Answers
+              </th>
+              <th scope="col" className="narrow">
+                Mean (1–5)
+              </th>
+              <th scope="col" className="text">
+                Statements
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +59,7 @@ export function ReportPulse({ data, pulses }: ReportPulseProps) {
                 <td className="nowrap">{when(p.closedAt)}</td>
                 <td className="num">{p.answers}</td>
                 <td className="num">{p.mean.toFixed(1)}</td>
-                <td>
+                <td className="text">
                   {p.statements.map((s) => (
                     <span key={s.text} className="report-statement">
                       “{s.text}” {s.mean.toFixed(1)}
@@ -63,7 +69,7 @@ export function ReportPulse({ data, pulses }: ReportPulseProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ReportTable>
       )}
       <h3>Phases</h3>
       {data.phaseHistory.length === 0 ? (
