@@ -1,7 +1,7 @@
 // d3-scale and d3-shape only do the arithmetic (time and value scales, the line's path);
 // React renders the SVG itself. That keeps the chart small, printable as plain SVG, free
 // of a charting library that would own the DOM or draw to a canvas screen readers can't read.
-import { scaleLinear, scaleTime } from 'd3-scale';
+import { scaleLinear, scaleTime, type ScaleTime } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { useId } from 'react';
 import { formatMean, type TrendPoint } from './trend';
@@ -17,10 +17,15 @@ interface TrendChartProps {
   agreements: TimeMark[];
 }
 
-// Close to the rail's width, so that text in the SVG is drawn near its CSS size.
+// Close to the rail's width, so that text in the SVG is drawn near its CSS size. Every
+// placement below is in these viewBox units, so it holds however wide the chart is drawn.
 const WIDTH = 270;
-const HEIGHT = 170;
-const MARGIN = { top: 22, right: 12, bottom: 26, left: 28 };
+const HEIGHT = 186;
+// The top margin holds two rows of phase names; the bottom one a lane for agreement marks
+// above the time labels, so that an agreement cannot be read as a score on the 1–5 scale.
+const MARGIN = { top: 32, right: 12, bottom: 34, left: 28 };
+/** Baselines of the rows of phase names, one line of the 11px text apart. */
+const PHASE_ROWS = [11, 23];
 const PAD_MS = 5 * 60_000;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -91,23 +96,20 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
           ))}
         </g>
         <g className="pulse-trend-axis">
-          {axisTicks(x.ticks(4)).map((tick) => {
-            const label = formatTime(tick.getTime());
-            const at = x(tick);
-            return (
-              <text key={tick.getTime()} x={at} y={HEIGHT - 8} textAnchor={tickAnchor(at, label)}>
-                {label}
-              </text>
-            );
-          })}
+          {axisTicks(x).map((tick) => (
+            <text key={tick.key} x={tick.x} y={HEIGHT - 4} textAnchor={tick.anchor}>
+              {tick.label}
+            </text>
+          ))}
         </g>
         <g className="pulse-trend-phases">
-          {labelledMarks(phaseChanges, x).map(({ mark: m, showLabel }) => (
+          {placePhaseNames(phaseChanges, x).map(({ mark: m, at, name }) => (
             <g key={`${m.at}-${m.label}`}>
               <title>{`Phase: ${m.label} at ${formatTime(m.at)}`}</title>
-              <line x1={x(m.at)} x2={x(m.at)} y1={MARGIN.top - 4} y2={plotBottom} />
-              {showLabel && (
-                <text x={x(m.at) + 2} y={MARGIN.top - 8}>
+              {/* The line starts just under its own name; an unnamed one just above the plot. */}
+              <line x1={at} x2={at} y1={name ? PHASE_ROWS[name.row]! + 4 : MARGIN.top - 4} y2={plotBottom} />
+              {name && (
+                <text x={name.x} y={PHASE_ROWS[name.row]} textAnchor={name.anchor}>
                   {m.label}
                 </text>
               )}
@@ -116,8 +118,9 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
         </g>
         <g className="pulse-trend-agreements">
           {agreements.map((m) => {
+            // In its own lane under the plot, clear of a point at 1 and above the time labels.
             const cx = x(m.at);
-            const cy = plotBottom - 5;
+            const cy = plotBottom + 11;
             return (
               <path key={`${m.at}-${m.label}`} d={`M${cx},${cy - 5}L${cx + 4},${cy}L${cx},${cy + 5}L${cx - 4},${cy}Z`}>
                 <title>{`Agreement at ${formatTime(m.at)}: ${m.label}`}</title>
@@ -163,37 +166,92 @@ export function TrendChart({ points, phaseChanges, agreements }: TrendChartProps
   );
 }
 
-/** Room for one phase name at the chart's text size; a closer later mark keeps its line and tooltip only. */
-const LABEL_GAP = 64;
-
-function labelledMarks(marks: TimeMark[], x: (at: number) => number): Array<{ mark: TimeMark; showLabel: boolean }> {
-  const sorted = [...marks].sort((a, b) => a.at - b.at);
-  let lastLabelled = -Infinity;
-  return sorted.map((mark) => {
-    const showLabel = x(mark.at) - lastLabelled >= LABEL_GAP && x(mark.at) <= WIDTH - MARGIN.right - 30;
-    if (showLabel) lastLabelled = x(mark.at);
-    return { mark, showLabel };
-  });
-}
-
-/** d3 treats the tick count as a hint; four labels are all that fit the width without overlapping. */
-function axisTicks(ticks: Date[]): Date[] {
-  const step = Math.ceil(ticks.length / 4);
-  return ticks.filter((_, i) => i % step === 0);
-}
-
 /** Roughly half a character's width at the chart's 11px text, for labels of digits and letters. */
 const HALF_CHAR = 3.5;
+/** The least space kept between two labels on the same line. */
+const LABEL_GAP = 4;
+
+type Anchor = 'start' | 'middle' | 'end';
+
+/** The estimated horizontal extent of a label drawn at x with the given anchor. */
+function extent(x: number, label: string, anchor: Anchor): { left: number; right: number } {
+  const width = label.length * 2 * HALF_CHAR;
+  const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+  return { left, right: left + width };
+}
 
 /**
  * A time label is centred on its tick unless that would cut it off at the chart's edge
  * (the last tick often sits a few pixels from it); then it ends, or starts, at the tick.
  */
-function tickAnchor(at: number, label: string): 'start' | 'middle' | 'end' {
+function tickAnchor(at: number, label: string): Anchor {
   const half = label.length * HALF_CHAR;
   if (at + half > WIDTH) return 'end';
   if (at - half < 0) return 'start';
   return 'middle';
+}
+
+/**
+ * d3 treats the tick count as a hint, and an edge label aligned to its tick reaches back
+ * towards its neighbour; so keep every second, third… tick, the fewest skipped whose labels
+ * all clear each other. Evenly spaced ticks read better than ones dropped one by one.
+ */
+function axisTicks(x: ScaleTime<number, number>) {
+  const ticks = x.ticks(4).map((tick) => {
+    const label = formatTime(tick.getTime());
+    const at = x(tick);
+    const anchor = tickAnchor(at, label);
+    return { key: tick.getTime(), x: at, label, anchor, ...extent(at, label, anchor) };
+  });
+  for (let step = 1; step < ticks.length; step++) {
+    const kept = ticks.filter((_, i) => i % step === 0);
+    if (kept.every((t, i) => i === 0 || kept[i - 1]!.right + LABEL_GAP <= t.left)) return kept;
+  }
+  return ticks.slice(0, 1);
+}
+
+interface PlacedName {
+  at: number;
+  row: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Phase changes minutes apart would print their names over each other, so each name takes
+ * the first spot that is free: right of its line, else left of it (near the right edge), on the
+ * top row, else the one below. Lines start under their own name, so a name must also not span
+ * the line of a phase named on a row above it, nor sit over its own line's path through a lower
+ * row. A name with no free spot is left off; its line and title still mark the change.
+ */
+function placePhaseNames(marks: TimeMark[], x: (at: number) => number) {
+  const placed: PlacedName[] = [];
+  const free = (spot: PlacedName) =>
+    spot.left >= 0 &&
+    spot.right <= WIDTH &&
+    placed.every((p) =>
+      p.row === spot.row
+        ? p.right + LABEL_GAP <= spot.left || spot.right + LABEL_GAP <= p.left
+        : p.row < spot.row
+          ? p.at < spot.left || p.at > spot.right
+          : spot.at < p.left || spot.at > p.right,
+    );
+  return [...marks]
+    .sort((a, b) => a.at - b.at)
+    .map((mark) => {
+      const at = x(mark.at);
+      for (let row = 0; row < PHASE_ROWS.length; row++) {
+        for (const anchor of ['start', 'end'] as const) {
+          const nameX = anchor === 'start' ? at + 2 : at - 2;
+          const spot = { at, row, ...extent(nameX, mark.label, anchor) };
+          if (free(spot)) {
+            placed.push(spot);
+            return { mark, at, name: { row, x: nameX, anchor } };
+          }
+        }
+      }
+      return { mark, at, name: null };
+    });
 }
 
 function timeline(points: TrendPoint[], phases: TimeMark[], agreements: TimeMark[]) {
