@@ -90,7 +90,7 @@ describe('creating a room and joining it', () => {
     const { page } = await newDevice(browser());
     await page.goto(`${server().url}/join#not-a-real-invite-token-at-all`);
     await page.getByRole('heading', { level: 1, name: 'This invite could not be used' }).waitFor();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'check it was copied whole' }).waitFor();
     await page.goto(`${server().url}/join`);
     await page.getByRole('heading', { level: 1, name: 'This invite link is incomplete' }).waitFor();
   });

@@ -73,7 +73,8 @@ export function describeApiError(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
   switch (error.code) {
     case 'unauthorized':
-      return 'This invite link is not valid any more. It may have been replaced — ask for a new link.';
+      // A link cut short when copied fails the same way as one that was replaced.
+      return 'This invite link does not open a room: it may be incomplete (check it was copied whole) or replaced. Ask whoever sent it for the link again.';
     case 'rate_limited':
       return 'Too many attempts in a short time. Wait a moment and try again.';
     case 'storage_unavailable':
