@@ -223,7 +223,7 @@ describe('the session report built from real connections', () => {
 
   it("includes a side's own private notes, marked private, only in that side's own copy when asked", async () => {
     const { markdown } = await reportFor('a', true);
-    expect(markdown).toContain("## PRIVATE — Tenant's own notes");
+    expect(markdown).toContain('## PRIVATE — Tenant’s own notes');
     expect(markdown).toContain(SECRETS.a);
     expect(markdown).toContain(SECRETS.aDraft);
     expect(markdown).not.toContain(SECRETS.b);
