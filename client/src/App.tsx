@@ -9,6 +9,8 @@ import { loadReportPage } from './pages/reportRoute';
 
 // The report (and the iCalendar library behind it) loads only when someone opens it.
 const ReportPage = lazy(loadReportPage);
+// Replacing invite links is rare: its page loads only when a management link is opened.
+const ManagePage = lazy(() => import('./pages/ManagePage').then((m) => ({ default: m.ManagePage })));
 
 function Route({ path }: { path: string }) {
   if (path === '/') return <HomePage />;
@@ -25,6 +27,20 @@ function Route({ path }: { path: string }) {
         }
       >
         <ReportPage key={roomId} roomId={roomId} />
+      </Suspense>
+    );
+  }
+  const manage = /^\/room\/([^/]+)\/manage\/?$/.exec(path);
+  if (manage?.[1]) {
+    return (
+      <Suspense
+        fallback={
+          <p className="page-message" role="status">
+            Loading…
+          </p>
+        }
+      >
+        <ManagePage roomId={decodeURIComponent(manage[1])} />
       </Suspense>
     );
   }

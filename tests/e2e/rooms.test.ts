@@ -27,7 +27,9 @@ describe('creating a room and joining it', () => {
       expect(url).toMatch(new RegExp(`^${server().url}/join#[A-Za-z0-9_-]{20,}$`));
     }
     expect(new Set([invites.mediator, invites.a, invites.b, invites.observer]).size).toBe(4);
-    expect(await home.getByRole('textbox', { name: 'Admin token' }).inputValue()).not.toBe('');
+    expect(await home.getByRole('textbox', { name: 'Management link' }).inputValue()).toMatch(
+      new RegExp(`^${server().url}/room/[A-Za-z0-9_-]+/manage#[A-Za-z0-9_-]{20,}$`),
+    );
     // Whoever created it joins by their own link from here.
     expect(await home.getByRole('link', { name: 'Join as the mediator' }).getAttribute('href')).toBe(invites.mediator);
 
@@ -84,6 +86,37 @@ describe('creating a room and joining it', () => {
     const north = await person(browser(), invites.a, 'Nia');
     await north.page.getByText('No mediator: both sides facilitate').waitFor();
     await north.page.getByText('You are Nia, North house (side A)').waitFor();
+  });
+
+  test('the management link replaces a side’s invite link: the old one and who joined with it stop working', async () => {
+    const spec: RoomSpec = { title: 'Shared fence', sides: ['North house', 'South house'], mediated: false };
+    const { page: home } = await newDevice(browser());
+    await home.goto(server().url);
+    await createRoomOnHome(home, spec);
+    const invites = await readInvites(home, spec);
+    const manageUrl = await home.getByRole('textbox', { name: 'Management link' }).inputValue();
+    const north = await person(browser(), invites.a, 'Nia');
+    await north.page.getByText('You are Nia, North house (side A)').waitFor();
+
+    const { page: manage } = await newDevice(browser());
+    await manage.goto(manageUrl);
+    await manage.getByRole('heading', { level: 1, name: 'Invite links of “Shared fence”' }).waitFor();
+    // The credential leaves the address bar, as an invite's does.
+    expect(manage.url()).not.toContain('#');
+    expect(await manage.getByRole('button', { name: /Mediator/ }).count()).toBe(0);
+    await manage.getByRole('button', { name: 'Replace link: Side A — North house' }).click();
+    await manage.getByRole('button', { name: 'Yes, replace' }).click();
+    const fresh = await manage.getByRole('textbox', { name: 'New Side A — North house invite link' }).inputValue();
+    expect(fresh).not.toBe(invites.a);
+    await screenshot(manage, '1-create', 'manage');
+
+    // Who joined with the old link is signed out; the old link opens nothing; the new one admits.
+    await north.page.getByText(/no longer valid/).waitFor();
+    const { page: late } = await newDevice(browser());
+    await late.goto(invites.a);
+    await late.getByRole('heading', { level: 1, name: 'This invite could not be used' }).waitFor();
+    const again = await person(browser(), fresh, 'Nia');
+    await again.page.getByText('You are Nia, North house (side A)').waitFor();
   });
 
   test('a broken invite link is refused with an explanation, not a room', async () => {

@@ -218,6 +218,26 @@ describe('resolving and joining', () => {
 });
 
 describe('reissuing invites', () => {
+  it('names the room to the admin token and the mediator, who may replace its links, and to nobody else', async () => {
+    const room = await createRoom(server());
+    const other = await createRoom(server());
+    const mediator = await join(server(), room.invites.mediator!.token, 'Morgan');
+    const summaryWith = (token?: string, roomId = room.roomId) =>
+      api(server(), 'GET', `/api/rooms/${roomId}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    for (const token of [room.adminToken, room.invites.mediator!.token, mediator.memberToken]) {
+      const answer = await summaryWith(token);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        room: { roomId: room.roomId, title: 'Lease renewal', sides: ['Tenant', 'Landlord'], mediated: true },
+      });
+    }
+    expect((await summaryWith(room.invites.a.token)).status).toBe(403);
+    expect((await summaryWith(room.invites.observer.token)).status).toBe(403);
+    expect((await summaryWith()).status).toBe(401);
+    expect((await summaryWith(other.adminToken)).status).toBe(401);
+    expect((await summaryWith(room.adminToken, 'no-such-room-id')).status).toBe(404);
+  });
+
   it("refuses a side or observer token with 403, a missing token with 401 and another room's mediator", async () => {
     const room = await createRoom(server());
     const member = await join(server(), room.invites.a.token, 'Alice');

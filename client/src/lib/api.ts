@@ -1,13 +1,19 @@
 import {
   createRoomResponseSchema,
+  inviteSchema,
   joinResponseSchema,
   resolveInviteResponseSchema,
+  roomSummarySchema,
   type CreateRoomBody,
   type CreateRoomResponse,
   type JoinResponse,
   type ResolveInviteResponse,
+  type Invite,
+  type Role,
+  type RoomSummary,
+  type SideId,
 } from '@parley/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A failed API call, carrying the server's error code so views can word it for people. */
 export class ApiError extends Error {
@@ -22,14 +28,22 @@ export class ApiError extends Error {
 }
 
 /** POSTs JSON and parses the answer with its shared schema: the server's reply is input too. */
-async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+function post<T>(path: string, body: unknown, schema: z.ZodType<T>, bearer?: string): Promise<T> {
+  return call(path, schema, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...authorization(bearer) },
+    body: JSON.stringify(body),
+  });
+}
+
+function authorization(bearer: string | undefined): Record<string, string> {
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
+async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    response = await fetch(path, init);
   } catch {
     throw new ApiError('network', 'Could not reach the Parley server. Check your connection and try again.', 0);
   }
@@ -66,6 +80,21 @@ export function resolveInvite(token: string): Promise<ResolveInviteResponse> {
 
 export function joinRoom(token: string, name: string): Promise<JoinResponse> {
   return post('/api/members', { token, name }, joinResponseSchema);
+}
+
+const managedRoomSchema = z.object({ room: roomSummarySchema });
+const reissuedSchema = z.object({ invite: inviteSchema });
+
+/** The room as its manager (the admin token, or the mediator's) may see it. */
+export async function managedRoom(roomId: string, token: string): Promise<RoomSummary> {
+  const path = `/api/rooms/${encodeURIComponent(roomId)}`;
+  return (await call(path, managedRoomSchema, { headers: authorization(token) })).room;
+}
+
+/** Replaces a role's invite link: the old one, and everyone who joined with it, stop working. */
+export async function reissueInvite(roomId: string, token: string, role: Role, side?: SideId): Promise<Invite> {
+  const path = `/api/rooms/${encodeURIComponent(roomId)}/invites/reissue`;
+  return (await post(path, side ? { role, side } : { role }, reissuedSchema, token)).invite;
 }
 
 /** Words an API failure for the person in front of the screen, keeping the server's detail. */

@@ -12,6 +12,7 @@ import type { RoomService } from '../rooms/service.js';
 import { createRoom } from './createRoom.js';
 import { errorHandler } from './errorHandler.js';
 import { joinRoom } from './joinRoom.js';
+import { manageRoom } from './manageRoom.js';
 import { reissueInvite } from './reissueInvite.js';
 import { resolveInvite } from './resolveInvite.js';
 
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.post('/rooms', roomCreationLimit, createRoom(rooms));
   api.post('/invites/resolve', resolveInvite(rooms));
   api.post('/members', joinRoom(rooms));
+  api.get('/rooms/:roomId', manageRoom(rooms));
   api.post('/rooms/:roomId/invites/reissue', reissueInvite(rooms));
   api.use((_req, _res, next) => next(new ParleyError(ErrorCode.NotFound, 'no such API route')));
   api.use(errorHandler(log));

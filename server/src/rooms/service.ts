@@ -106,6 +106,21 @@ export class RoomService extends EventEmitter<{ revoked: [inviteId: string] }> {
    * token, and to whoever runs the room's facilitation when the room has a mediator.
    */
   reissue(roomId: string, bearer: string, role: Role, side: SideId | undefined, now = Date.now()): Invite {
+    const room = this.manager(roomId, bearer);
+    if (role === 'mediator' && !room.mediated) throw new ParleyError(ErrorCode.BadRequest, 'this room has no mediator');
+    const { record, token, invite } = this.issue(roomId, role, side ?? null, now);
+    const revoked = this.storage.replaceInvite(record, hashToken(token), now);
+    if (revoked) this.emit('revoked', revoked);
+    return invite;
+  }
+
+  /** The summary of a room, for whoever may reissue its invites. */
+  managed(roomId: string, bearer: string): RoomSummary {
+    return summary(this.manager(roomId, bearer));
+  }
+
+  /** The room, if `bearer` may manage its invites: its admin token, or its mediator's. */
+  private manager(roomId: string, bearer: string): RoomRecord {
     const room = this.storage.getRoom(roomId);
     if (!room) throw new ParleyError(ErrorCode.NotFound, 'no such room');
     const credential = this.storage.findCredential(hashToken(bearer));
@@ -117,11 +132,7 @@ export class RoomService extends EventEmitter<{ revoked: [inviteId: string] }> {
       (room.mediated && credential.invite.role === 'mediator' && canFacilitate({ role: 'mediator' }, room));
     if (!allowed)
       throw new ParleyError(ErrorCode.Forbidden, 'only the mediator or the room creator can reissue invites');
-    if (role === 'mediator' && !room.mediated) throw new ParleyError(ErrorCode.BadRequest, 'this room has no mediator');
-    const { record, token, invite } = this.issue(roomId, role, side ?? null, now);
-    const revoked = this.storage.replaceInvite(record, hashToken(token), now);
-    if (revoked) this.emit('revoked', revoked);
-    return invite;
+    return room;
   }
 
   private issue(roomId: string, role: Role, side: SideId | null, now: number) {

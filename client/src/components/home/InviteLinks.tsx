@@ -78,9 +78,9 @@ export function InviteLinks({ created, body, onAnother }: InviteLinksProps) {
       </ul>
       <div className="admin-token">
         <CopyField
-          label="Admin token"
-          value={created.adminToken}
-          hint="Keep this to reissue invites: it can replace a link that went to the wrong person. It cannot join the room."
+          label="Management link"
+          value={managementLink(created)}
+          hint="Keep this one to yourself: it opens a page that replaces any of these links, say one sent to the wrong person. It cannot join the room."
         />
       </div>
       <div className="form-actions">
@@ -105,4 +105,9 @@ export function InviteLinks({ created, body, onAnother }: InviteLinksProps) {
       </div>
     </section>
   );
+}
+
+/** Where the room's links are replaced, on the same address as its invites (the server's public URL). */
+function managementLink({ roomId, adminToken, invites }: CreateRoomResponse): string {
+  return `${new URL(invites.a.url).origin}/room/${encodeURIComponent(roomId)}/manage#${adminToken}`;
 }

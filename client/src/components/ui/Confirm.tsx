@@ -40,7 +40,16 @@ export function Confirm({ label, name, question, yes, no = 'Keep', buttonClass, 
   return (
     <span className="confirm-remove" role="group" aria-label={`${name}?`}>
       <span className="confirm-question">{question}</span>
-      <button type="button" className={yesClass} onClick={onConfirm} autoFocus>
+      <button
+        type="button"
+        className={yesClass}
+        onClick={() => {
+          // Back to the button, for an action whose item stays (or a removal that was refused).
+          setAsking(false);
+          onConfirm();
+        }}
+        autoFocus
+      >
         {yes}
       </button>
       <button
