@@ -1,4 +1,4 @@
-import { RECORDS, PRIVATE_NOTES_DEFAULTS, setRecordField } from '@parley/shared';
+import { MEDIATOR_NOTES_DEFAULTS, RECORDS, PRIVATE_NOTES_DEFAULTS, setRecordField } from '@parley/shared';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDocs, testSession } from '../components/room/testing';
@@ -13,6 +13,9 @@ function renderReport(session: Session) {
   const docs = testDocs(session);
   if (docs.private) {
     setRecordField(docs.private.doc, 'notes', RECORDS.private.notes, PRIVATE_NOTES_DEFAULTS, 'walkAway', 'Elm Street');
+  }
+  if (docs.mediator) {
+    setRecordField(docs.mediator.doc, 'notes', RECORDS.mediator.notes, MEDIATOR_NOTES_DEFAULTS, 'notes', 'Tom is tense');
   }
   render(<ReportScreen session={session} docs={docs} control={offline} />);
   return docs;
@@ -31,7 +34,15 @@ describe('session report page', () => {
     expect(screen.getByText('Elm Street')).toBeTruthy();
   });
 
-  it('never offers private notes to the mediator or an observer', () => {
+  it('offers the mediator their own notes, only in their copy and only when asked', () => {
+    renderReport(testSession('mediator'));
+    expect(screen.queryByText('Tom is tense')).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Include my notes/ }));
+    expect(screen.getByRole('heading', { name: 'Mediator’s notes' })).toBeTruthy();
+    expect(screen.getByText('Tom is tense')).toBeTruthy();
+  });
+
+  it('never offers a side’s private notes to the mediator or an observer', () => {
     for (const session of [testSession('mediator'), testSession('observer'), testSession('side', 'a', false)]) {
       renderReport(session);
       const offered = screen.queryByRole('checkbox', { name: CHOICE }) !== null;

@@ -69,6 +69,7 @@ export function ReportScreen({ session, docs, control }: ReportScreenProps) {
   // Only a side member has a private doc of their own; nobody else is even offered the choice.
   const ownPrivate =
     session.role === 'side' && session.side && docs.private?.scope.side === session.side ? docs.private : null;
+  const ownMediator = session.role === 'mediator' ? docs.mediator : null;
 
   const history = pulse.state?.history;
   const participants = useMemo<MemberView[]>(() => {
@@ -93,10 +94,11 @@ export function ReportScreen({ session, docs, control }: ReportScreenProps) {
         ...(includePrivate && ownPrivate && session.side
           ? { ownPrivate: { side: session.side, doc: ownPrivate.doc } }
           : {}),
+        ...(includePrivate && ownMediator ? { ownMediatorNotes: ownMediator.doc } : {}),
       }),
     // `version` stands for the docs' contents, which change in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, session, participants, docs, history, includePrivate, ownPrivate],
+    [version, session, participants, docs, history, includePrivate, ownPrivate, ownMediator],
   );
 
   const base = `${slug(session.room.title)}-${isoDate(data.generatedAt)}`;
@@ -125,7 +127,7 @@ export function ReportScreen({ session, docs, control }: ReportScreenProps) {
               Gathering the room’s documents and pulse results…
             </p>
           )}
-          {ownPrivate && (
+          {(ownPrivate || ownMediator) && (
             <div className="field checkbox-field">
               <label className="choice" htmlFor={checkboxId}>
                 <input
@@ -134,11 +136,12 @@ export function ReportScreen({ session, docs, control }: ReportScreenProps) {
                   checked={includePrivate}
                   onChange={(e) => setIncludePrivate(e.target.checked)}
                 />
-                <span>Include our private notes (only in my copy)</span>
+                <span>{ownPrivate ? 'Include our private notes' : 'Include my notes'} (only in my copy)</span>
               </label>
               <p className="field-hint">
-                Adds your side’s walk-away alternative, reservation point, notes and drafts, marked private. Do not send
-                that copy to the other side.
+                {ownPrivate
+                  ? 'Adds your side’s walk-away alternative, reservation point, notes and drafts, marked private. Do not send that copy to the other side.'
+                  : 'Adds your mediator’s notes, marked private. Do not send that copy to the sides.'}
               </p>
             </div>
           )}
@@ -148,7 +151,7 @@ export function ReportScreen({ session, docs, control }: ReportScreenProps) {
               className="button button-primary"
               onClick={() =>
                 downloadText(
-                  `${base}${data.privateNotes ? '-private' : ''}.md`,
+                  `${base}${data.privateNotes || data.mediatorNotes ? '-private' : ''}.md`,
                   renderMarkdown(data),
                   'text/markdown;charset=utf-8',
                 )

@@ -1,7 +1,13 @@
 import type * as Y from 'yjs';
 import type { MemberView, PulseView } from '../events.js';
 import { pulseStatement } from '../pulse.js';
-import { COLLECTIONS, FACILITATION_DEFAULTS, PRIVATE_NOTES_DEFAULTS, RECORDS } from '../model/collections.js';
+import {
+  COLLECTIONS,
+  FACILITATION_DEFAULTS,
+  MEDIATOR_NOTES_DEFAULTS,
+  PRIVATE_NOTES_DEFAULTS,
+  RECORDS,
+} from '../model/collections.js';
 import { agreementStatus, optionCoverage, type AgreementStatus } from '../model/derive.js';
 import { validItems, readRecord } from '../model/items.js';
 import type { Acceptance, Constraint, Interest, Notice, Position, Score } from '../schemas/board.js';
@@ -42,6 +48,8 @@ export interface ReportData {
   pulses: Array<{ closedAt: number; answers: number; mean: number; statements: Array<{ text: string; mean: number }> }>;
   /** Present only in a side's own export, when the person asked for it. */
   privateNotes?: { side: SideId; notes: PrivateNotes; drafts: Draft[] };
+  /** Present only in the mediator's own export, when they asked for it. */
+  mediatorNotes?: { notes: string };
 }
 
 export interface ReportSources {
@@ -53,6 +61,8 @@ export interface ReportSources {
   pulses: PulseView[];
   /** The reader's own side's private doc, only when they chose to include it. */
   ownPrivate?: { side: SideId; doc: Y.Doc };
+  /** The mediator's own notes doc, only when they chose to include it. */
+  ownMediatorNotes?: Y.Doc;
   now?: number;
 }
 
@@ -121,6 +131,9 @@ export function collectReport(src: ReportSources): ReportData {
       notes: readRecord(src.ownPrivate.doc, 'notes', RECORDS.private.notes, PRIVATE_NOTES_DEFAULTS),
       drafts: validItems(src.ownPrivate.doc, 'drafts', COLLECTIONS.private.drafts),
     };
+  }
+  if (src.ownMediatorNotes) {
+    data.mediatorNotes = readRecord(src.ownMediatorNotes, 'notes', RECORDS.mediator.notes, MEDIATOR_NOTES_DEFAULTS);
   }
   return data;
 }

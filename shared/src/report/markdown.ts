@@ -149,6 +149,16 @@ export function renderMarkdown(r: ReportData): string {
         n.drafts.map((d) => `Draft ${DRAFT_KIND_LABELS[d.kind].toLowerCase()}: ${md(d.text)}`),
       );
   }
+  if (r.mediatorNotes) {
+    out.push(
+      '## PRIVATE — Mediator’s own notes',
+      '',
+      '> Private to the mediator. Included because you asked for it; nobody else’s report contains this.',
+      '',
+      md(r.mediatorNotes.notes) || '—',
+      '',
+    );
+  }
   return (
     out
       .join('\n')

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { COLLECTIONS } from '../model/collections.js';
-import { addItem } from '../model/items.js';
+import { COLLECTIONS, MEDIATOR_NOTES_DEFAULTS, RECORDS } from '../model/collections.js';
+import { addItem, setRecordField } from '../model/items.js';
 import { collectReport, type ReportSources } from './collect.js';
 import { renderIcs } from './ical.js';
 import { renderMarkdown } from './markdown.js';
@@ -167,6 +167,16 @@ describe('the session report', () => {
     expect(withPrivate).toContain('Move to the flat on Elm Street');
     const { ownPrivate: _omit, ...withoutPrivate } = filledRoom();
     expect(renderMarkdown(collectReport(withoutPrivate))).not.toContain('Elm Street');
+  });
+
+  it('includes the mediator’s notes only in the copy of the mediator who asked, clearly marked', () => {
+    const { ownPrivate: _omit, ...room } = filledRoom();
+    const mediatorDoc = new Y.Doc();
+    setRecordField(mediatorDoc, 'notes', RECORDS.mediator.notes, MEDIATOR_NOTES_DEFAULTS, 'notes', 'Tom is tense');
+    const withNotes = renderMarkdown(collectReport({ ...room, ownMediatorNotes: mediatorDoc }));
+    expect(withNotes).toContain('## PRIVATE — Mediator’s own notes');
+    expect(withNotes).toContain('Tom is tense');
+    expect(renderMarkdown(collectReport(room))).not.toContain('Tom is tense');
   });
 
   it('exports each dated commitment as an all-day calendar event', () => {

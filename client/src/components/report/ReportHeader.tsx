@@ -26,6 +26,11 @@ export function ReportHeader({ data }: ReportHeaderProps) {
           it with the other side.
         </p>
       )}
+      {data.mediatorNotes && (
+        <p className="report-private-warning">
+          This copy contains the mediator’s notes (last section). Do not share it with the sides.
+        </p>
+      )}
     </header>
   );
 }

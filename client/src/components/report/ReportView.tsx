@@ -4,6 +4,7 @@ import { ReportAgreements } from './ReportAgreements';
 import { ReportHeader } from './ReportHeader';
 import { ReportOptions } from './ReportOptions';
 import { ReportPeople } from './ReportPeople';
+import { ReportMediatorNotes } from './ReportMediatorNotes';
 import { ReportPrivateNotes } from './ReportPrivateNotes';
 import { ReportPulse } from './ReportPulse';
 import { ReportSide } from './ReportSide';
@@ -28,6 +29,7 @@ export function ReportView({ data, pulses }: ReportViewProps) {
       <ReportAgreements agreements={data.agreements} room={data.room} />
       <ReportPulse data={data} pulses={pulses} />
       {data.privateNotes && <ReportPrivateNotes privateNotes={data.privateNotes} room={data.room} />}
+      {data.mediatorNotes && <ReportMediatorNotes notes={data.mediatorNotes} />}
     </article>
   );
 }
