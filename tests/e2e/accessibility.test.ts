@@ -196,6 +196,10 @@ describe('accessibility', () => {
     await tabTo(page, kind, 5);
     await keys.press('f'); // type-ahead to "Fear"
     expect(await kind.inputValue()).toBe('fear');
+    const concern = interestForm.getByRole('combobox', { name: 'Core concern' });
+    await tabTo(page, concern, 5);
+    await keys.press('s'); // type-ahead to "Security"
+    expect(await concern.inputValue()).toBe('security');
     const importance = interestForm.getByRole('group', { name: /^Importance/ });
     await tabTo(page, importance.getByRole('radio', { name: '3' }), 5);
     await keys.press('ArrowRight');
