@@ -15,7 +15,14 @@ function renderReport(session: Session) {
     setRecordField(docs.private.doc, 'notes', RECORDS.private.notes, PRIVATE_NOTES_DEFAULTS, 'walkAway', 'Elm Street');
   }
   if (docs.mediator) {
-    setRecordField(docs.mediator.doc, 'notes', RECORDS.mediator.notes, MEDIATOR_NOTES_DEFAULTS, 'notes', 'Tom is tense');
+    setRecordField(
+      docs.mediator.doc,
+      'notes',
+      RECORDS.mediator.notes,
+      MEDIATOR_NOTES_DEFAULTS,
+      'notes',
+      'Tom is tense',
+    );
   }
   render(<ReportScreen session={session} docs={docs} control={offline} />);
   return docs;
