@@ -51,7 +51,13 @@ export function AgendaSection() {
           : 'The topics to work through, and where each stands. The mediator runs the agenda; propose a topic below.'
       }
     >
-      <ItemList empty={agenda.writable ? 'No topics yet. Add the first thing to talk about.' : 'No topics yet.'}>
+      <ItemList
+        empty={
+          !agenda.writable
+            ? 'No topics yet.'
+            : `No topics yet. ${runsAgenda ? 'Add' : 'Propose'} the first thing to talk about.`
+        }
+      >
         {[
           ...topics.map((topic, index) => (
             <AgendaItem
