@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { CloseCode } from '@parley/shared';
 import type { Config } from './config.js';
 import { attachControlPlane } from './control/index.js';
@@ -25,6 +25,9 @@ export interface ParleyServer {
   /** Graceful: stop accepting, commit and compact, close every socket, close storage. */
   close(): Promise<void>;
 }
+
+/** How long a shutdown waits for clients to answer their close frames before cutting them off. */
+const SHUTDOWN_GRACE_MS = 2_000;
 
 /** Wires storage, rooms, the HTTP API, the sync endpoint and the control plane onto one port. */
 export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
@@ -60,6 +63,12 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     storageTakesWrites: () => writeHealth.takesWrites() && pulseHealth.takesWrites(),
   });
   const http = createServer(app);
+  // Every connection, upgraded ones included, which the HTTP server stops tracking.
+  const sockets = new Set<Socket>();
+  http.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const sync = createSyncEndpoint({
     config,
     rooms,
@@ -105,8 +114,16 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
     async close() {
       ready = false;
       http.close();
+      // Commits everything, then asks every /yjs peer to close.
       sync.close(CloseCode.GoingAway, 'server shutting down');
+      // A peer that never answers its close frame (a laptop asleep, a network gone) would
+      // hold the shutdown for ws's 30 s close timeout; nothing it could still send would
+      // be accepted, so after a grace its socket is cut.
+      const cut = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, SHUTDOWN_GRACE_MS);
       await io.close();
+      clearTimeout(cut);
       http.closeAllConnections();
       pulses.stop();
       storage.close();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import {
   addItem,
@@ -66,6 +67,32 @@ describe('a write another client has seen', () => {
     const id = await writeSeenByAnother(server, room, 'Keep the garden');
     expect(await server.stop()).toEqual({ code: 0, signal: null });
     expect(existsSync(path.join(server.dataDir, 'parley.sqlite'))).toBe(true);
+    await server.restart();
+    expect(await freshHas(server, room, id)).toBe(true);
+  });
+
+  it('exits 0 after SIGTERM even while clients never answer the close (a laptop gone to sleep)', async () => {
+    const server = await startServer();
+    const room = await setupRoom(server, { mediated: false });
+    const id = await writeSeenByAnother(server, room, 'Keep the hedge');
+    // Upgraded connections that will never send a close frame back: one on /yjs, one on socket.io.
+    const silent = [`/yjs/${room.doc(SIDE_A)}?token=${room.token('a')}`, '/socket.io/?EIO=4&transport=websocket'].map(
+      (target) => {
+        const socket = net.connect(server.port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.write(
+          `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+        return { socket, answered: () => answer.startsWith('HTTP/1.1 101') };
+      },
+    );
+    await waitFor(() => silent.every((s) => s.answered()), 'both upgrades to be accepted');
+    // The server's own wait for a close handshake would be ws's 30 s; the helper waits 10.
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
+    for (const { socket } of silent) socket.destroy();
     await server.restart();
     expect(await freshHas(server, room, id)).toBe(true);
   });
