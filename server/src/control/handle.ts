@@ -55,13 +55,13 @@ export function on<E extends keyof ClientToServerEvents, P>(
 export function answerUnknownEvents(socket: ControlSocket, log: Logger): void {
   socket.onAny((event: string, ...args: unknown[]) => {
     if (registeredOn(socket).has(event)) return;
-    const { reply } = split(args);
+    const fail = failWith(split(args).reply, log, event);
     try {
       takeEvent(socket);
-      throw new ParleyError(ErrorCode.BadRequest, `unknown event ${JSON.stringify(event.slice(0, 64))}`);
-    } catch (error) {
-      failWith(reply, log, event)(error);
+    } catch (refusal) {
+      return fail(refusal);
     }
+    fail(new ParleyError(ErrorCode.BadRequest, `unknown event ${JSON.stringify(event.slice(0, 64))}`));
   });
 }
 
