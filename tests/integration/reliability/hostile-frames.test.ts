@@ -325,6 +325,31 @@ describe('crafted updates', () => {
     await expectNoHarm({ ...seeded, before: accepted }, 'the update over the cap');
   });
 
+  it('refuses content the documents never hold, or values nested past what can be written back, with 4400', async () => {
+    // One item of legacy JSON content, nested 30,000 deep: Yjs reads it back (JSON.parse
+    // does not recurse) but cannot write it out (JSON.stringify does), so accepted it
+    // would leave a document nobody can load.
+    const e = encoding.createEncoder();
+    for (const n of [1, 1, 777777, 0]) encoding.writeVarUint(e, n); // one client, one struct, its id, clock 0
+    encoding.writeUint8(e, 2 | 0x20); // ContentJSON, with a parentSub
+    encoding.writeVarUint(e, 1); // the parent is a top-level type, by name
+    encoding.writeVarString(e, 'zz');
+    encoding.writeVarString(e, 'k');
+    encoding.writeVarUint(e, 1); // one JSON value
+    encoding.writeVarString(e, '['.repeat(30_000) + ']'.repeat(30_000));
+    encoding.writeVarUint(e, 0); // no deletions
+    const deepValue = (depth: number): unknown => (depth === 0 ? 'x' : [deepValue(depth - 1)]);
+    const cases: Array<[string, Uint8Array]> = [
+      ['legacy JSON content nested 30,000 deep', encoding.toUint8Array(e)],
+      ['a plain value nested 20 deep', updateOf((doc) => doc.getMap('zz').set('k', deepValue(20)))],
+    ];
+    for (const [label, update] of cases) {
+      const { seeded, code } = await attack([updateFrame(update)]);
+      expect(code, label).toBe(CloseCode.BadMessage);
+      await expectNoHarm(seeded, label);
+    }
+  });
+
   it('refuses structs that name themselves as their origin or parent with 4400, changing nothing', async () => {
     const cases: Array<[string, () => Uint8Array]> = [
       [
