@@ -21,7 +21,7 @@ import { TokenBucket } from './rateLimit.js';
 import type { Peer, SharedDoc } from './sharedDoc.js';
 import type { WireFrame } from './wireFrame.js';
 
-type Limits = Pick<Config, 'MAX_FRAME_BYTES' | 'MAX_MESSAGES_PER_SECOND'>;
+type Limits = Pick<Config, 'MAX_FRAME_BYTES' | 'MAX_MESSAGES_PER_SECOND' | 'MAX_DOC_BYTES'>;
 
 export interface ConnectionEvents {
   /** A message was refused without closing (e.g. a write to a read-only doc). */
@@ -38,6 +38,12 @@ export class Connection implements Peer {
   private readonly bucket: TokenBucket;
   /** Echoes of others' presence cost this connection nothing of its own budget, but are still bounded. */
   private readonly echoBucket: TokenBucket;
+  /**
+   * Bytes the socket may hold unsent before the peer counts as not reading: room for the
+   * whole document twice over (a newcomer's first sync) and a margin. Past it, what is
+   * queued for a peer that never reads would only grow the server's memory.
+   */
+  private readonly maxUnsent: number;
   private readonly writable: boolean;
   private doc: SharedDoc | null = null;
   private closed = false;
@@ -57,6 +63,7 @@ export class Connection implements Peer {
     this.bucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND, limits.MAX_MESSAGES_PER_SECOND * 2);
     this.echoBucket = new TokenBucket(limits.MAX_MESSAGES_PER_SECOND * 10, limits.MAX_MESSAGES_PER_SECOND * 20);
     this.writable = canWrite(identity.principal, scope, identity.room);
+    this.maxUnsent = limits.MAX_DOC_BYTES * 2 + 1024 * 1024;
     this.stamper = new AwarenessStamper(memberView(identity));
   }
 
@@ -92,7 +99,7 @@ export class Connection implements Peer {
   }
 
   send(frame: Uint8Array): void {
-    if (!this.sendable) return;
+    if (!this.sendable || this.notReading()) return;
     // No completion callback: a failed write errors the socket, which closes it and
     // detaches this peer through onClose; a callback per frame would also cost one
     // nextTick per frame, where frames without one share the stream's single tick.
@@ -100,7 +107,7 @@ export class Connection implements Peer {
   }
 
   sendFramed(frames: readonly WireFrame[]): void {
-    if (!this.sendable) return;
+    if (!this.sendable || this.notReading()) return;
     // ws writes its own frames to this same socket, in call order, and holds none back
     // while permessage-deflate is off (the endpoint turns it off), so a frame written
     // here can neither overtake nor split one of ws's.
@@ -112,6 +119,20 @@ export class Connection implements Peer {
     this.closed = true;
     if (this.doc) this.registry.detach(this.doc, this);
     this.ws.close(code, reason);
+  }
+
+  /**
+   * Drops a peer whose socket holds more than `maxUnsent` bytes it has not read, at once
+   * (a close frame would only queue behind them): a reader that stopped reading, or one
+   * that asks for more than it takes.
+   */
+  private notReading(): boolean {
+    if (this.socket.writableLength <= this.maxUnsent) return false;
+    this.events.rejected('not_reading');
+    this.log.info({ doc: this.doc?.name, unsent: this.socket.writableLength }, 'dropped a peer that does not read');
+    this.onClose();
+    this.ws.terminate();
+    return true;
   }
 
   private onClose(): void {

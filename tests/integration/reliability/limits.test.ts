@@ -14,6 +14,7 @@ import {
   join,
   RawDocClient,
   SERVER_MAIN,
+  syncStep1Frame,
   setupRoom,
   startServer,
   syncedDoc,
@@ -120,6 +121,29 @@ describe('MAX_CONNECTIONS_PER_ROOM', () => {
     const toldDepartures = lists.length - arrivalsFrom - toldArrivals;
     expect(toldArrivals, '20 arrivals at once').toBeLessThan(10);
     expect(toldDepartures, '20 departures at once').toBeLessThan(10);
+  });
+});
+
+describe('peers that ask for more than they read', () => {
+  it('drops a peer that never reads once its unsent bytes pass twice the document cap, and serves the rest', async () => {
+    const server = await startServer({
+      env: { MAX_DOC_BYTES: String(1024 * 1024), MAX_FRAME_BYTES: String(1024 * 1024) },
+    });
+    const room = await setupRoom(server, { mediated: false });
+    const writer = await syncedDoc(server, room.doc(JOINT), room.token('a'));
+    writer.doc.getMap('blobs').set('big', 'b'.repeat(900 * 1024));
+    const reader = await RawDocClient.open(docUrl(server, room.doc(JOINT), room.token('observer')));
+    await reader.roundTrip();
+    // Stop reading, and ask for the whole document ten times: ~9 MB queued against a
+    // limit of 3 MB (the kernel's socket buffers take some of it).
+    (reader.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    for (let i = 0; i < 10; i++) reader.send(syncStep1Frame());
+    await waitFor(
+      async () =>
+        metricValue(await metricsText(server), 'parley_rejected_messages_total', { reason: 'not_reading' }) >= 1,
+      'the peer that does not read to be dropped',
+    );
+    await expectRoomWorks(server, room);
   });
 });
 
