@@ -87,7 +87,10 @@ export class DocRegistry {
    * the inbound sync update message that carried `update`, when it was one: relayed as is.
    */
   accept(doc: SharedDoc, peer: Peer, update: Uint8Array, updateMessage?: Uint8Array): void {
-    if (doc.bytes + update.length > this.limits.MAX_DOC_BYTES) {
+    // Counting what is applied but not yet committed too: a burst of updates read in one
+    // turn would otherwise each be checked against the size before any of them.
+    const pendingBytes = doc.pending.reduce((n, change) => n + change.update.length, 0);
+    if (doc.bytes + pendingBytes + update.length > this.limits.MAX_DOC_BYTES) {
       throw new ParleyError(ErrorCode.TooLarge, `document would exceed ${this.limits.MAX_DOC_BYTES} bytes`);
     }
     try {

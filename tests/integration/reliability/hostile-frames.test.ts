@@ -303,6 +303,23 @@ function updatesMissingTheirStart(count: number, size: number): Uint8Array[] {
   return updates.slice(1);
 }
 
+/** `payload` as one masked binary WebSocket frame, as a client sends it. */
+function websocketFrame(payload: Uint8Array): Buffer {
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x82, 0x80 | length])
+      : length < 65536
+        ? Buffer.from([0x82, 0x80 | 126, length >> 8, length & 0xff])
+        : Buffer.concat([
+            Buffer.from([0x82, 0x80 | 127, 0, 0, 0, 0]),
+            Buffer.from(new Uint32Array([length]).buffer).reverse(),
+          ]);
+  const mask = Buffer.from([1, 2, 3, 4]);
+  const masked = Buffer.from(payload.map((byte, i) => byte ^ mask[i % 4]!));
+  return Buffer.concat([header, mask, masked]);
+}
+
 describe('crafted updates', () => {
   it(`closes a connection that sends one update bigger than MAX_DOC_BYTES (${DOC_CAP}) with 4413 and keeps none of it`, async () => {
     const huge = updateOf((doc) => doc.getMap('blobs').set('huge', 'h'.repeat(DOC_CAP + 16 * 1024)));
@@ -348,6 +365,18 @@ describe('crafted updates', () => {
       expect(code, label).toBe(CloseCode.BadMessage);
       await expectNoHarm(seeded, label);
     }
+  });
+
+  it('keeps a burst of updates read at once under MAX_DOC_BYTES as well, closing with 4413', async () => {
+    const seeded = await seededRoom(server());
+    const client = await RawDocClient.open(docUrl(server(), seeded.name, seeded.room.token('a')));
+    const chunk = (n: number) => updateOf((doc) => doc.getMap('blobs').set(`chunk${n}`, String(n).repeat(DOC_CAP / 3)));
+    // In one write, so that the server reads them in one turn, before any is committed.
+    const frames = [1, 2, 3, 4, 5].map((n) => websocketFrame(updateFrame(chunk(n))));
+    (client.ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(Buffer.concat(frames));
+    expect((await client.waitForClose()).code).toBe(CloseCode.TooLarge);
+    const stored = await viewDoc(server(), seeded.name, seeded.room.token('observer'));
+    expect(stored.answerBytes).toBeLessThanOrEqual(DOC_CAP);
   });
 
   it('refuses structs that name themselves as their origin or parent with 4400, changing nothing', async () => {
