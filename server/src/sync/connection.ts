@@ -23,6 +23,16 @@ import type { WireFrame } from './wireFrame.js';
 
 type Limits = Pick<Config, 'MAX_FRAME_BYTES' | 'MAX_MESSAGES_PER_SECOND' | 'MAX_DOC_BYTES'>;
 
+/**
+ * What a connection may ask of the whole document (sync step 1, answered with the
+ * document encoded against the asker's state vector): a request costs one unit and one
+ * more per 64 KB of document, from a budget of 600 that refills at 20 a second. A
+ * client asks once per connection (a new one starts with a full budget); asking a 3 MB
+ * document again and again runs out after ~12 requests, a 16 MB one after 2, and then
+ * costs one encoding every few seconds.
+ */
+const SYNC_BUDGET = { perSecond: 20, burst: 600, bytesPerUnit: 64 * 1024 };
+
 export interface ConnectionEvents {
   /** A message was refused without closing (e.g. a write to a read-only doc). */
   rejected(reason: string): void;
@@ -38,6 +48,7 @@ export class Connection implements Peer {
   private readonly bucket: TokenBucket;
   /** Echoes of others' presence cost this connection nothing of its own budget, but are still bounded. */
   private readonly echoBucket: TokenBucket;
+  private readonly syncBudget = new TokenBucket(SYNC_BUDGET.perSecond, SYNC_BUDGET.burst);
   /**
    * Bytes the socket may hold unsent before the peer counts as not reading: room for the
    * whole document twice over (a newcomer's first sync) and a margin. Past it, what is
@@ -188,6 +199,10 @@ export class Connection implements Peer {
   private handle(doc: SharedDoc, message: InboundMessage): void {
     switch (message.type) {
       case 'syncStep1':
+        if (!this.syncBudget.take(Date.now(), 1 + Math.floor(doc.bytes / SYNC_BUDGET.bytesPerUnit))) {
+          this.events.rejected('rate_limited');
+          return this.close(CloseCode.TooManyMessages, 'too many sync requests');
+        }
         // Nothing is revealed before it is committed.
         this.registry.flush();
         this.send(doc.syncStep2(message.stateVector));

@@ -11,4 +11,12 @@ describe('TokenBucket', () => {
     expect(bucket.isFull(2_999)).toBe(false);
     expect(bucket.isFull(3_000)).toBe(true);
   });
+
+  it('charges a request its cost, and refuses one the bucket cannot cover without taking anything', () => {
+    const bucket = new TokenBucket(1, 10, 0);
+    expect(bucket.take(0, 8)).toBe(true);
+    expect(bucket.take(0, 3)).toBe(false);
+    expect(bucket.take(0, 2)).toBe(true);
+    expect(bucket.take(0)).toBe(false);
+  });
 });

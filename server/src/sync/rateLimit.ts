@@ -17,11 +17,12 @@ export class TokenBucket {
     return this.tokens + ((now - this.last) / 1000) * this.perSecond >= this.burst;
   }
 
-  take(now = Date.now()): boolean {
+  /** Takes `cost` tokens if the bucket holds them; an expensive request costs more than one. */
+  take(now = Date.now(), cost = 1): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

@@ -125,6 +125,31 @@ describe('MAX_CONNECTIONS_PER_ROOM', () => {
 });
 
 describe('peers that ask for more than they read', () => {
+  it('closes with 4429 a connection that keeps asking for a large document, charged by its size', async () => {
+    const server = await startServer({
+      env: { MAX_DOC_BYTES: String(4 * 1024 * 1024), MAX_FRAME_BYTES: String(4 * 1024 * 1024) },
+    });
+    const room = await setupRoom(server, { mediated: false });
+    const writer = await syncedDoc(server, room.doc(JOINT), room.token('a'));
+    writer.doc.getMap('blobs').set('big', 'b'.repeat(3 * 1024 * 1024));
+    const reader = await RawDocClient.open(docUrl(server, room.doc(JOINT), room.token('observer')));
+    // 49 units a request against a budget of 600: about 12 requests, not thousands.
+    // One at a time, reading each answer, so that only the budget can end it.
+    let answered = 0;
+    while (answered < 400) {
+      const refused = await reader.roundTrip().then(
+        () => false,
+        () => true,
+      );
+      if (refused) break;
+      answered++;
+    }
+    expect(answered).toBeGreaterThan(8);
+    expect(answered).toBeLessThan(20);
+    expect(reader.closeInfo).toMatchObject({ code: CloseCode.TooManyMessages, reason: 'too many sync requests' });
+    await expectRoomWorks(server, room);
+  });
+
   it('drops a peer that never reads once its unsent bytes pass twice the document cap, and serves the rest', async () => {
     const server = await startServer({
       env: { MAX_DOC_BYTES: String(1024 * 1024), MAX_FRAME_BYTES: String(1024 * 1024) },
