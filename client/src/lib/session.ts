@@ -44,6 +44,11 @@ export function forgetSession(roomId: string): void {
 
 const pendingInviteKey = 'parley:pending-invite';
 
+/** A token carried in the address's fragment (`#<token>`), where no server log or Referer sees it; '' if none. */
+export function fragmentToken(): string {
+  return decodeURIComponent(location.hash.replace(/^#/, '')).trim();
+}
+
 /**
  * The invite token is taken out of the address bar as soon as it is read; it waits in
  * this tab's sessionStorage so that reloading the join page before joining still works.

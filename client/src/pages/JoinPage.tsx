@@ -9,6 +9,7 @@ import { ApiError, describeApiError, joinRoom, resolveInvite } from '../lib/api'
 import { roleLabel } from '../lib/labels';
 import {
   clearStashedInviteToken,
+  fragmentToken,
   loadSession,
   saveSession,
   stashInviteToken,
@@ -16,8 +17,7 @@ import {
 } from '../lib/session';
 
 function tokenFromAddress(): string | null {
-  const fromHash = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
-  return fromHash || stashedInviteToken();
+  return fragmentToken() || stashedInviteToken();
 }
 
 type Resolution =

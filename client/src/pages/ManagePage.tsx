@@ -5,6 +5,7 @@ import { Confirm } from '../components/ui/Confirm';
 import { CopyField } from '../components/ui/CopyField';
 import { ErrorMessage } from '../components/ui/ErrorMessage';
 import { ApiError, describeApiError, managedRoom, reissueInvite } from '../lib/api';
+import { fragmentToken } from '../lib/session';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; room: RoomSummary } | { state: 'failed'; message: string };
 
@@ -25,7 +26,7 @@ function describeRefusal(error: unknown): string {
  * is read and lives only in this page.
  */
 export function ManagePage({ roomId }: { roomId: string }) {
-  const [token] = useState(() => decodeURIComponent(location.hash.replace(/^#/, '')).trim());
+  const [token] = useState(fragmentToken);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {
