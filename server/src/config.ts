@@ -36,6 +36,11 @@ const envSchema = z.object({
   UNLOAD_AFTER_MS: int(0, 3_600_000).default(30_000),
   /** Every /yjs connection is pinged once in this period; one that has not answered the previous ping is dropped. */
   KEEPALIVE_MS: int(300, 3_600_000).default(30_000),
+  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, '16 to 128 letters, digits, "-" or "_"')
+    .optional(),
   /** Length of a pulse-schedule "minute"; only tests shorten it, to see schedules fire. */
   PULSE_MINUTE_MS: int(100, 3_600_000).default(60_000),
 });

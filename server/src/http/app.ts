@@ -13,6 +13,7 @@ import { createRoom } from './createRoom.js';
 import { errorHandler } from './errorHandler.js';
 import { joinRoom } from './joinRoom.js';
 import { manageRoom } from './manageRoom.js';
+import { metricsAccess } from './metricsAccess.js';
 import { reissueInvite } from './reissueInvite.js';
 import { resolveInvite } from './resolveInvite.js';
 
@@ -22,7 +23,7 @@ export interface AppDeps {
   /** Folder of the built web client, served with an SPA fallback when present. */
   clientDir: string | null;
   metrics: Metrics;
-  config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS'>;
+  config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS' | 'METRICS_TOKEN'>;
   /** Listening and not shutting down. */
   isReady: () => boolean;
   /** False while the room database or the pulse file refuses writes (see WriteHealth). */
@@ -77,7 +78,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (!storageTakesWrites()) return void res.status(503).json({ ready: false, reason: 'storage_unavailable' });
     res.json({ ready: true });
   });
-  app.get('/metrics', (_req, res, next) => {
+  app.get('/metrics', metricsAccess(config.METRICS_TOKEN), (_req, res, next) => {
     metrics.registry.metrics().then((text) => res.type(metrics.registry.contentType).send(text), next);
   });
 

@@ -246,6 +246,7 @@ describe('limits are configuration', () => {
     ['MAX_MESSAGES_PER_SECOND', '1.5'],
     ['ROOMS_PER_HOUR_PER_ADDRESS', ''],
     ['MAX_DOC_BYTES', '12abc'],
+    ['METRICS_TOKEN', 'short'],
   ])('refuses to start with %s=%j, naming the variable', async (variable, value) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-limits-'));
     try {

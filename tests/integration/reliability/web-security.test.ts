@@ -160,6 +160,36 @@ describe('tokens and logs', () => {
   });
 });
 
+describe('METRICS_TOKEN', () => {
+  const metricsToken = 'scraper-0123456789abcdef';
+  const scrape = (server: TestServer, authorization?: string) =>
+    api(server, 'GET', '/metrics', { headers: authorization ? { authorization } : {} });
+
+  it('asks for the token before /metrics answers, and keeps it out of the log', async () => {
+    const server = await startServer({ env: { METRICS_TOKEN: metricsToken, LOG_LEVEL: 'trace' } });
+    for (const authorization of [undefined, 'Bearer wrong-token-0123456789', `Basic ${metricsToken}`]) {
+      const refused = await scrape(server, authorization);
+      expect(refused.status, authorization).toBe(401);
+      expect(refused.body).toMatchObject({ error: { code: 'unauthorized' } });
+      expect(JSON.stringify(refused.body)).not.toContain('parley_');
+    }
+    const scraped = await scrape(server, `Bearer ${metricsToken}`);
+    expect(scraped.status).toBe(200);
+    expect(String(scraped.body)).toContain('parley_rooms_loaded');
+    // The rest of the server does not ask for it.
+    expect((await api(server, 'GET', '/healthz')).status).toBe(200);
+    await waitFor(() => server.logs.filter((l) => l.includes('"path":"/metrics"')).length === 4, 'the scrapes logged');
+    expect(server.logs.join('\n')).not.toContain(metricsToken);
+  });
+
+  it('leaves /metrics open when no token is configured', async () => {
+    const server = await startServer();
+    const scraped = await scrape(server);
+    expect(scraped.status).toBe(200);
+    expect(String(scraped.body)).toContain('parley_rooms_loaded');
+  });
+});
+
 describe('room creation per address', () => {
   it('answers 429 rate_limited past ROOMS_PER_HOUR_PER_ADDRESS and still serves that address otherwise', async () => {
     const server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '2' } });
