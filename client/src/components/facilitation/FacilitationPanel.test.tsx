@@ -44,7 +44,7 @@ describe('facilitation', () => {
   it('lets the mediator move the room through the phases, recording each move', () => {
     const docs = renderPanel(testSession('mediator'));
     fireEvent.click(screen.getByRole('button', { name: 'Next phase: Interests' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Move the room to the Agreement phase' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Agreement: move the room to this phase' }));
     expect(state(docs).phase).toBe('agreement');
     expect(
       validItems(docs.facilitation.doc, 'phaseHistory', COLLECTIONS.facilitation.phaseHistory).map((p) => p.phase),

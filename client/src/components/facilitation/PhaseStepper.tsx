@@ -25,16 +25,16 @@ export function PhaseStepper({ phase, history, onMove }: PhaseStepperProps) {
           return (
             <li key={p} className={`phase-step phase-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
               {onMove && state !== 'current' ? (
-                <button
-                  type="button"
-                  className="phase-button"
-                  aria-label={`Move the room to the ${label} phase`}
-                  onClick={() => onMove(p)}
-                >
+                // The name starts with the visible word, so a speech-input user can say
+                // what they see ("click Interests").
+                <button type="button" className="phase-button" onClick={() => onMove(p)}>
                   <span className="phase-number" aria-hidden="true">
                     {i + 1}
                   </span>
-                  {label}
+                  <span aria-hidden="true">{label}</span>
+                  <span className="visually-hidden">
+                    {`${label}${state === 'done' ? ' (done)' : ''}: move the room to this phase`}
+                  </span>
                 </button>
               ) : (
                 <span className="phase-label">
