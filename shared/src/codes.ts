@@ -4,10 +4,10 @@
  * docs/PROTOCOL.md.
  */
 export const CloseCode = {
-  /** Normal close, e.g. the server is shutting down gracefully. */
-  Normal: 1000,
   /** The server is going away (shutdown); reconnect later. */
   GoingAway: 1001,
+  /** The server failed: the document could not be loaded, or a frame hit a fault of its own. */
+  InternalError: 1011,
   /** The server dropped its in-memory copy of the document; reconnect and resync. */
   ServiceRestart: 1012,
   /** A frame could not be decoded as a y-websocket message. */

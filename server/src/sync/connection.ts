@@ -40,7 +40,8 @@ export interface ConnectionEvents {
 
 /**
  * One `/yjs` WebSocket bound to one document. Every frame goes through the same path:
- * rate limit, size cap, decode, then the handler for its type. A bad frame closes this
+ * size cap, decode, rate limit (presence echoes from their own budget), then the handler
+ * for its type. A bad frame closes this
  * connection with a documented code and never throws out of the handler.
  */
 export class Connection implements Peer {
@@ -183,7 +184,7 @@ export class Connection implements Peer {
         this.close(CloseCode.StorageUnavailable, error.message.slice(0, 120));
       } else {
         this.log.error({ err: error, doc: doc.name }, 'unexpected error handling a frame');
-        this.close(1011, 'internal error');
+        this.close(CloseCode.InternalError, 'internal error');
       }
     }
   }

@@ -90,7 +90,10 @@ export function createSyncEndpoint(deps: SyncEndpointDeps): SyncEndpoint {
     } catch (error) {
       const capacity = error instanceof ParleyError;
       if (!capacity) log.error({ err: error, doc: docName }, 'could not load document');
-      return refuse(capacity ? CloseCode.TooManyMessages : 1011, capacity ? error.message : 'could not load document');
+      return refuse(
+        capacity ? CloseCode.TooManyMessages : CloseCode.InternalError,
+        capacity ? error.message : 'could not load document',
+      );
     }
     connections.add(connection);
     keepalive.add(connection);
