@@ -14,6 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
+  api,
   closeClients,
   installCleanup,
   missingFrom,
@@ -95,6 +96,14 @@ describe('a write another client has seen', () => {
     for (const { socket } of silent) socket.destroy();
     await server.restart();
     expect(await freshHas(server, room, id)).toBe(true);
+  });
+
+  it('exits 0 after SIGTERM once nothing reads its log (a log shipper gone)', async () => {
+    const server = await startServer();
+    server.proc.stdout!.destroy();
+    expect((await api(server, 'GET', '/healthz')).status).toBe(200);
+    // The shutdown's log lines meet the closed pipe, the last one as the process exits.
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
   });
 
   it('survives kill -9, again and again', async () => {
