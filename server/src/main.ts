@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { createParleyServer } from './server.js';
+import { DataDirInUse } from './storage/dataDirLock.js';
 
 /** `node server/dist/main.js`: read the environment, serve, shut down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -18,8 +19,16 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL);
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
-  const server = createParleyServer(config, log, clientDir);
-  const address = await server.listen();
+  let server, address;
+  try {
+    server = createParleyServer(config, log, clientDir);
+    address = await server.listen();
+  } catch (error) {
+    const reason = startupFailure(error, config);
+    if (!reason) throw error;
+    process.stderr.write(`parley: ${reason}\n`);
+    process.exit(2);
+  }
   log.info(
     {
       port: address.port,
@@ -48,6 +57,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** A start-up failure the operator can fix, told in one line; anything else is a crash with its stack. */
+function startupFailure(error: unknown, config: Config): string | null {
+  if (error instanceof DataDirInUse) return error.message;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return `${config.HOST}:${config.PORT} is already in use; choose another PORT`;
+  if (code === 'EACCES') return `not permitted to listen on ${config.HOST}:${config.PORT}; choose a PORT above 1023`;
+  if (code === 'EADDRNOTAVAIL') return `${config.HOST} is not an address of this machine; check HOST`;
+  return null;
 }
 
 void main();

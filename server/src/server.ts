@@ -9,6 +9,7 @@ import { createMetrics } from './metrics.js';
 import { originPolicy } from './origin.js';
 import { PULSE_WRITES, PulseEngine, openPulseStore, pulseDomain } from './pulse/index.js';
 import { RoomService } from './rooms/service.js';
+import { lockDataDir } from './storage/dataDirLock.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import { WriteHealth, watchWrites } from './storage/writeHealth.js';
 import { STORAGE_WRITES, type Storage } from './storage/types.js';
@@ -31,6 +32,8 @@ const SHUTDOWN_GRACE_MS = 2_000;
 
 /** Wires storage, rooms, the HTTP API, the sync endpoint and the control plane onto one port. */
 export function createParleyServer(config: Config, log: Logger, clientDir: string | null): ParleyServer {
+  // Before any file is opened: a second server on the same directory stops here.
+  const dataDirLock = lockDataDir(config.DATA_DIR);
   const database = openSqliteStorage(config.DB_FILE, {
     maxBytes: config.MAX_DB_BYTES,
     checkpoints: {
@@ -127,6 +130,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
       http.closeAllConnections();
       pulses.stop();
       storage.close();
+      dataDirLock.release();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,4 +102,28 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
 function spawnServer(dataDir: string, env: Record<string, string>, logs: string[]): Promise<BuiltServer> {
   return spawnBuiltServer({ dataDir, env, onLog: (line) => logs.push(line), startTimeoutMs: START_TIMEOUT_MS });
+}
+
+/**
+ * Starts the built server on `dataDir` with `env` (over a port of 0 on 127.0.0.1) and
+ * waits for it to exit on its own: for a server that must refuse to start. A server that
+ * is still running after 10 s is killed and fails the test.
+ */
+export async function runUntilRefused(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(process.execPath, [SERVER_MAIN], {
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const code = await withTimeout(
+    new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c))),
+    10_000,
+    `the server to refuse to start with ${JSON.stringify(env)}`,
+  ).finally(() => proc.kill('SIGKILL'));
+  return { code, output };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,16 +12,14 @@ import {
   installCleanup,
   join,
   RawDocClient,
-  SERVER_MAIN,
+  runUntilRefused,
   syncStep1Frame,
   setupRoom,
   startServer,
   syncedDoc,
   waitFor,
-  withTimeout,
-  type TestServer,
 } from '../../helpers/index.js';
-import { JOINT, metricsText, metricValue, settle, SIDE_A } from './support.js';
+import { expectRoomWorks, JOINT, metricsText, metricValue, settle, SIDE_A } from './support.js';
 
 /**
  * Every limit is an environment variable; hitting one refuses the client that hit it,
@@ -30,17 +27,6 @@ import { JOINT, metricsText, metricValue, settle, SIDE_A } from './support.js';
  */
 
 installCleanup();
-
-/** A writer and a reader on the joint doc: proves the room still works end to end. */
-async function expectRoomWorks(server: TestServer, room: Awaited<ReturnType<typeof setupRoom>>): Promise<void> {
-  const name = room.doc(JOINT);
-  const writer = await syncedDoc(server, name, room.token('a'));
-  const reader = await syncedDoc(server, name, room.token('b'));
-  const { id } = addItem(writer.doc, 'options', optionSchema, { id: newId(), text: 'ok', serves: [], createdAt: 1 });
-  await waitFor(() => reader.doc.getMap('options').has(id), 'a write to reach the other side');
-  writer.destroy();
-  reader.destroy();
-}
 
 describe('MAX_CONNECTIONS_PER_ROOM', () => {
   it('refuses the connection over the cap with 4429 and a reason, while the room and other rooms go on', async () => {
@@ -250,18 +236,7 @@ describe('limits are configuration', () => {
   ])('refuses to start with %s=%j, naming the variable', async (variable, value) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-limits-'));
     try {
-      const proc = spawn(process.execPath, [SERVER_MAIN], {
-        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, [variable]: value },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      const code = await withTimeout(
-        new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c))),
-        10_000,
-        `the server to refuse ${variable}=${value}`,
-      ).finally(() => proc.kill('SIGKILL'));
+      const { code, output } = await runUntilRefused(dataDir, { [variable]: value });
       expect(code, output).not.toBe(0);
       expect(output).toContain(variable);
       expect(output).not.toContain('"msg":"listening"');

@@ -336,3 +336,14 @@ export async function settle(client: RawDocClient): Promise<void> {
 
 /** Sleeps; only for letting something that must NOT happen have its chance, followed by a positive control. */
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A writer and a reader on the joint doc: proves the room still works end to end. */
+export async function expectRoomWorks(server: TestServer, room: Awaited<ReturnType<typeof setupRoom>>): Promise<void> {
+  const name = room.doc(JOINT);
+  const writer = await syncedDoc(server, name, room.token('a'));
+  const reader = await syncedDoc(server, name, room.token('b'));
+  const { id } = addItem(writer.doc, 'options', optionSchema, { id: newId(), text: 'ok', serves: [], createdAt: 1 });
+  await waitFor(() => reader.doc.getMap('options').has(id), 'a write to reach the other side');
+  writer.destroy();
+  reader.destroy();
+}

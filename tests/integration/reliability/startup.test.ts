@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { api, installCleanup, runUntilRefused, setupRoom, startServer } from '../../helpers/index.js';
+import { expectRoomWorks } from './support.js';
+
+/**
+ * What an operator gets when a server cannot start: one line that names what to fix,
+ * exit code 2, and the server already running left alone.
+ */
+
+installCleanup();
+
+describe('starting a server', () => {
+  it('refuses a second server on a data directory in use, until the first has stopped, however it stopped', async () => {
+    const server = await startServer();
+    const room = await setupRoom(server, { mediated: false });
+
+    const second = await runUntilRefused(server.dataDir, {});
+    expect(second.code, second.output).toBe(2);
+    expect(second.output).toContain('another Parley server is using the data directory');
+    expect(second.output).toContain(server.dataDir);
+    expect(second.output).not.toContain('"msg":"listening"');
+    await expectRoomWorks(server, room);
+
+    // Stopped gracefully, or killed: either way the directory is free again.
+    await server.restart();
+    await expectRoomWorks(server, room);
+    await server.kill9();
+    await server.restart();
+    await expectRoomWorks(server, room);
+  });
+
+  it('names the address when the port is taken', async () => {
+    const server = await startServer();
+    const other = await startServer();
+    const refused = await runUntilRefused(other.dataDir + '-elsewhere', { PORT: String(server.port) });
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`parley: 127.0.0.1:${server.port} is already in use; choose another PORT`);
+    expect(refused.output).not.toContain('    at ');
+    expect((await api(server, 'GET', '/healthz')).status).toBe(200);
+  });
+});
