@@ -62,10 +62,18 @@ async function main(): Promise<void> {
 /** A start-up failure the operator can fix, told in one line; anything else is a crash with its stack. */
 function startupFailure(error: unknown, config: Config): string | null {
   if (error instanceof DataDirInUse) return error.message;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EADDRINUSE') return `${config.HOST}:${config.PORT} is already in use; choose another PORT`;
-  if (code === 'EACCES') return `not permitted to listen on ${config.HOST}:${config.PORT}; choose a PORT above 1023`;
-  if (code === 'EADDRNOTAVAIL') return `${config.HOST} is not an address of this machine; check HOST`;
+  const { code, syscall, path: at, message } = (error ?? {}) as NodeJS.ErrnoException;
+  const address = `${config.HOST}:${config.PORT}`;
+  if (syscall === 'listen') {
+    if (code === 'EADDRINUSE') return `${address} is already in use; choose another PORT`;
+    if (code === 'EACCES') return `not permitted to listen on ${address}; choose a PORT above 1023`;
+    if (code === 'EADDRNOTAVAIL') return `${config.HOST} is not an address of this machine; check HOST`;
+    return null;
+  }
+  // The data directory: not creatable, not a directory, read-only, or a file SQLite cannot open.
+  if (at || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+    return `cannot use the data directory ${path.resolve(config.DATA_DIR)} (${message}); check DATA_DIR`;
+  }
   return null;
 }
 

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api, installCleanup, runUntilRefused, setupRoom, startServer } from '../../helpers/index.js';
 import { expectRoomWorks } from './support.js';
@@ -31,11 +33,21 @@ describe('starting a server', () => {
 
   it('names the address when the port is taken', async () => {
     const server = await startServer();
-    const other = await startServer();
-    const refused = await runUntilRefused(other.dataDir + '-elsewhere', { PORT: String(server.port) });
+    // A directory of its own (inside the first's, so it goes with it), and the first's port.
+    const refused = await runUntilRefused(path.join(server.dataDir, 'second'), { PORT: String(server.port) });
     expect(refused.code, refused.output).toBe(2);
     expect(refused.output).toContain(`parley: 127.0.0.1:${server.port} is already in use; choose another PORT`);
     expect(refused.output).not.toContain('    at ');
     expect((await api(server, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('names the data directory when it cannot be one', async () => {
+    const server = await startServer();
+    const file = path.join(server.dataDir, 'not-a-directory');
+    writeFileSync(file, 'a file');
+    const refused = await runUntilRefused(path.join(file, 'data'), {});
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`parley: cannot use the data directory ${path.join(file, 'data')} (ENOTDIR`);
+    expect(refused.output).not.toContain('    at ');
   });
 });
