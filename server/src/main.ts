@@ -29,16 +29,9 @@ async function main(): Promise<void> {
     process.stderr.write(`parley: ${reason}\n`);
     process.exit(2);
   }
-  log.info(
-    {
-      port: address.port,
-      host: address.address,
-      url: `http://${config.HOST}:${address.port}`,
-      dataDir: path.resolve(config.DATA_DIR),
-    },
-    'listening',
-  );
-
+  // Before the line that says the server is up: whoever waits for it (a supervisor, a
+  // test) may signal the moment it reads it, and a signal with no handler yet would
+  // end the process on the spot instead of shutting it down.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -57,6 +50,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  log.info(
+    {
+      port: address.port,
+      host: address.address,
+      url: `http://${config.HOST}:${address.port}`,
+      dataDir: path.resolve(config.DATA_DIR),
+    },
+    'listening',
+  );
 }
 
 /** A start-up failure the operator can fix, told in one line; anything else is a crash with its stack. */
@@ -70,9 +72,13 @@ function startupFailure(error: unknown, config: Config): string | null {
     if (code === 'EADDRNOTAVAIL') return `${config.HOST} is not an address of this machine; check HOST`;
     return null;
   }
+  const dataDir = path.resolve(config.DATA_DIR);
   // The data directory: not creatable, not a directory, read-only, or a file SQLite cannot open.
   if (at || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
-    return `cannot use the data directory ${path.resolve(config.DATA_DIR)} (${message}); check DATA_DIR`;
+    return `cannot use the data directory ${dataDir} (${message}); check DATA_DIR`;
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return `a database file in ${dataDir} is damaged (${message}); restore it from a backup`;
   }
   return null;
 }

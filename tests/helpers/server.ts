@@ -124,6 +124,10 @@ export async function runUntilRefused(
     new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c))),
     10_000,
     `the server to refuse to start with ${JSON.stringify(env)}`,
-  ).finally(() => proc.kill('SIGKILL'));
+  )
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\n--- server output ---\n${output}`);
+    })
+    .finally(() => proc.kill('SIGKILL'));
   return { code, output };
 }

@@ -98,6 +98,14 @@ describe('a write another client has seen', () => {
     expect(await freshHas(server, room, id)).toBe(true);
   });
 
+  it('shuts down gracefully on a SIGTERM sent the moment it says it listens', async () => {
+    // A supervisor may signal as soon as it reads the line; five times, since it is a race.
+    for (let round = 1; round <= 5; round++) {
+      const server = await startServer();
+      expect(await server.stop(), `round ${round}`).toEqual({ code: 0, signal: null });
+    }
+  });
+
   it('exits 0 after SIGTERM once nothing reads its log (a log shipper gone)', async () => {
     const server = await startServer();
     server.proc.stdout!.destroy();

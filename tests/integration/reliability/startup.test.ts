@@ -50,4 +50,16 @@ describe('starting a server', () => {
     expect(refused.output).toContain(`parley: cannot use the data directory ${path.join(file, 'data')} (ENOTDIR`);
     expect(refused.output).not.toContain('    at ');
   });
+
+  it('says a database file is damaged rather than crashing on it', async () => {
+    const server = await startServer();
+    await server.stop();
+    writeFileSync(
+      path.join(server.dataDir, 'parley.sqlite'),
+      'not a database, but long enough to be read as one '.repeat(100),
+    );
+    const refused = await runUntilRefused(server.dataDir, {});
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`parley: a database file in ${server.dataDir} is damaged`);
+  });
 });
