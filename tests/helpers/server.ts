@@ -106,15 +106,33 @@ function spawnServer(dataDir: string, env: Record<string, string>, logs: string[
 
 /**
  * Starts the built server on `dataDir` with `env` (over a port of 0 on 127.0.0.1) and
- * waits for it to exit on its own: for a server that must refuse to start. A server that
- * is still running after 10 s is killed and fails the test.
+ * waits for it to exit on its own: for a server that must refuse to start.
  */
-export async function runUntilRefused(
+export function runUntilRefused(
   dataDir: string,
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const proc = spawn(process.execPath, [SERVER_MAIN], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+  return runToExit(
+    SERVER_MAIN,
+    [],
+    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    `the server to refuse to start with ${JSON.stringify(env)}`,
+  );
+}
+
+/**
+ * Runs a built script (the server, the backup) with `args` and only `env` besides PATH,
+ * and waits for it to end, collecting stdout and stderr. One still running after 10 s
+ * is killed and fails the test with what it printed.
+ */
+export async function runToExit(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  what: string,
+): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(process.execPath, [script, ...args], {
+    env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -123,10 +141,10 @@ export async function runUntilRefused(
   const code = await withTimeout(
     new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c))),
     10_000,
-    `the server to refuse to start with ${JSON.stringify(env)}`,
+    what,
   )
     .catch((error: Error) => {
-      throw new Error(`${error.message}\n--- server output ---\n${output}`);
+      throw new Error(`${error.message}\n--- output ---\n${output}`);
     })
     .finally(() => proc.kill('SIGKILL'));
   return { code, output };
