@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,17 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: int(10, 1_000_000).default(500),
   /** Rooms a single address may create per hour. */
   ROOMS_PER_HOUR_PER_ADDRESS: int(1, 100_000).default(60),
+  /**
+   * Comma-separated addresses or subnets of the reverse proxies in front of the server,
+   * whose X-Forwarded-For names the client (for the per-address limit); `loopback`,
+   * `linklocal` and `uniquelocal` name ranges. Empty: the connecting address counts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .refine((value) => proxyList(value).every(isProxyEntry), {
+      message: 'a comma-separated list of IP addresses, subnets (10.0.0.0/8), loopback, linklocal or uniquelocal',
+    }),
   /** Comma-separated origins allowed to open /yjs and socket.io; empty = same host only. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Cap on the database file's size; 0 = no cap. Writes past it are refused (4503), never half-applied. */
@@ -45,8 +57,9 @@ const envSchema = z.object({
   PULSE_MINUTE_MS: int(100, 3_600_000).default(60_000),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'ALLOWED_ORIGINS'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'ALLOWED_ORIGINS' | 'TRUST_PROXY'> & {
   ALLOWED_ORIGINS: string[];
+  TRUST_PROXY: string[];
   DB_FILE: string;
   /** Pulse checks have their own file, with stricter storage rules (see server/src/pulse/store.ts). */
   PULSE_DB_FILE: string;
@@ -66,7 +79,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ALLOWED_ORIGINS: c.ALLOWED_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    TRUST_PROXY: proxyList(c.TRUST_PROXY),
     DB_FILE: path.join(c.DATA_DIR, 'parley.sqlite'),
     PULSE_DB_FILE: path.join(c.DATA_DIR, 'pulses.sqlite'),
   };
+}
+
+function proxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** What Express's `trust proxy` takes: a named range, an address, or a subnet. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

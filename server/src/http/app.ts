@@ -23,7 +23,7 @@ export interface AppDeps {
   /** Folder of the built web client, served with an SPA fallback when present. */
   clientDir: string | null;
   metrics: Metrics;
-  config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS' | 'METRICS_TOKEN'>;
+  config: Pick<Config, 'ROOMS_PER_HOUR_PER_ADDRESS' | 'METRICS_TOKEN' | 'TRUST_PROXY'>;
   /** Listening and not shutting down. */
   isReady: () => boolean;
   /** False while the room database or the pulse file refuses writes (see WriteHealth). */
@@ -34,7 +34,8 @@ export function createApp(deps: AppDeps): express.Express {
   const { rooms, log, clientDir, metrics, config, isReady, storageTakesWrites } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client: the per-address limit counts that client.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -233,6 +233,7 @@ describe('limits are configuration', () => {
     ['ROOMS_PER_HOUR_PER_ADDRESS', ''],
     ['MAX_DOC_BYTES', '12abc'],
     ['METRICS_TOKEN', 'short'],
+    ['TRUST_PROXY', '10.0.0.0/99'],
   ])('refuses to start with %s=%j, naming the variable', async (variable, value) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-limits-'));
     try {

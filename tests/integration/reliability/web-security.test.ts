@@ -208,6 +208,29 @@ describe('room creation per address', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  const body = { title: 'T', sides: ['A', 'B'], mediated: false };
+  const createFrom = (server: TestServer, client: string) =>
+    api(server, 'POST', '/api/rooms', { body, headers: { 'x-forwarded-for': client } });
+
+  it('counts the client a trusted proxy names (by default one on the same machine)', async () => {
+    const server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '1' } });
+    expect((await createFrom(server, '203.0.113.7')).status).toBe(201);
+    expect((await createFrom(server, '203.0.113.8')).status).toBe(201);
+    expect((await createFrom(server, '203.0.113.7')).status).toBe(429);
+  });
+
+  it.each([
+    ['', 'nobody'],
+    ['10.0.0.0/8, fd00::/8', 'proxies elsewhere'],
+  ])('ignores X-Forwarded-For from an address it does not trust (TRUST_PROXY=%j: %s)', async (trusted) => {
+    const server = await startServer({ env: { ROOMS_PER_HOUR_PER_ADDRESS: '1', TRUST_PROXY: trusted } });
+    expect((await createFrom(server, '203.0.113.7')).status).toBe(201);
+    // A client cannot buy more rooms by naming someone else.
+    expect((await createFrom(server, '203.0.113.8')).status).toBe(429);
+  });
+});
+
 /** Opens /yjs with an Origin header; resolves 'open' once the server sent its sync step 1, or how it refused. */
 async function yjsWithOrigin(server: TestServer, name: string, token: string, origin: string): Promise<string> {
   const ws = new WebSocket(docUrl(server, name, token), { origin });
