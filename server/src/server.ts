@@ -54,7 +54,10 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
   const timeline = new Timeline(storage);
   const metrics = createMetrics();
   const registry = new DocRegistry(storage, config, timeline, log, metrics.commits);
-  const isOriginAllowed = originPolicy(config.ALLOWED_ORIGINS);
+  // The page is served from PUBLIC_URL when a proxy fronts the server under another
+  // host name, so its origin is the app's own.
+  const publicOrigin = config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [];
+  const isOriginAllowed = originPolicy([...config.ALLOWED_ORIGINS, ...publicOrigin]);
 
   const app = createApp({
     rooms,

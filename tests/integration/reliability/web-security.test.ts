@@ -312,4 +312,13 @@ describe('the origin allow-list', () => {
     const refused = await closedWith(docUrl(server, name, 'x'.repeat(32)));
     expect(refused.code).toBe(CloseCode.Unauthorized);
   });
+
+  it("admits PUBLIC_URL's origin, where a proxy serves the app under another host name", async () => {
+    const server = await startServer({ env: { PUBLIC_URL: 'https://parley.example.net/' } });
+    const room = await setupRoom(server, { mediated: false });
+    const token = room.token('a');
+    expect(await yjsWithOrigin(server, room.doc(JOINT), token, 'https://parley.example.net')).toBe('open');
+    expect(await controlWithOrigin(server, token, 'https://parley.example.net', 'websocket')).toBe('connected');
+    expect(await yjsWithOrigin(server, room.doc(JOINT), token, 'http://parley.example.net')).toMatch(/^HTTP 403/);
+  });
 });
