@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { trackClient } from './cleanup.js';
 import type { TestServer } from './server.js';
-import { waitFor, withTimeout } from './wait.js';
+import { waitFor, WaitAborted, withTimeout } from './wait.js';
 
 /**
  * A hand-driven /yjs connection over a plain `ws` socket, for the tests that must
@@ -135,7 +135,8 @@ export class RawDocClient {
     this.send(syncStep1Frame());
     await waitFor(
       () => {
-        if (this.closeInfo) throw new Error(`connection closed: ${JSON.stringify(this.closeInfo)}`);
+        // A closed connection will never answer: fail now, not at the timeout.
+        if (this.closeInfo) throw new WaitAborted(`connection closed: ${JSON.stringify(this.closeInfo)}`);
         return this.step2Count > before;
       },
       'the answer (sync step 2) to a sync step 1',

@@ -42,9 +42,10 @@ export interface TestServer {
   /**
    * Stops the process if it still runs (SIGTERM) and starts a new one on the same data
    * directory and, by default, the same port, as an operator's restart would: clients
-   * (and browsers, which cannot follow a port change) reconnect by themselves.
+   * (and browsers, which cannot follow a port change) reconnect by themselves. `env`
+   * changes settings from then on, as an operator's edited configuration would.
    */
-  restart(options?: { newPort?: boolean }): Promise<void>;
+  restart(options?: { newPort?: boolean; env?: Record<string, string> }): Promise<void>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -83,9 +84,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logs,
     stop: () => terminate('SIGTERM'),
     kill9: () => terminate('SIGKILL'),
-    async restart({ newPort = false } = {}) {
+    async restart({ newPort = false, env: changed = {} } = {}) {
       const port = current.port;
       await terminate('SIGTERM');
+      Object.assign(env, changed);
       current = await spawnServer(dataDir, newPort ? env : { ...env, PORT: String(port) }, logs);
     },
   };

@@ -1,8 +1,13 @@
 import { useSyncExternalStore } from 'react';
+import { CloseCode } from '@parley/shared';
 import type { DocHandle, RoomDocs } from './useRoomDocs';
 
-/** `ended`: the server closed the connection for good (revoked, refused); no reconnecting. */
-export type LinkStatus = 'connecting' | 'live' | 'offline' | 'ended';
+/**
+ * `ended`: the server closed the connection for good (revoked, refused); no reconnecting.
+ * `unsaved`: the server is reachable but its storage refuses writes (4503); edits wait
+ * on this device and go out on each reconnect until it takes them.
+ */
+export type LinkStatus = 'connecting' | 'live' | 'unsaved' | 'offline' | 'ended';
 
 export interface DocsStatus {
   status: LinkStatus;
@@ -19,6 +24,8 @@ function derive(handles: DocHandle[]): DocsStatus {
   }
   if (typeof navigator !== 'undefined' && !navigator.onLine) return { status: 'offline', closed: null };
   if (handles.every((h) => h.provider.wsconnected && h.provider.synced)) return { status: 'live', closed: null };
+  if (handles.some((h) => h.facts.lastClose === CloseCode.StorageUnavailable))
+    return { status: 'unsaved', closed: null };
   // Having been live once, any gap is an outage we are recovering from, not a first dial.
   if (handles.some((h) => h.facts.everSynced)) return { status: 'offline', closed: null };
   return CONNECTING;

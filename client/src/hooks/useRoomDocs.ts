@@ -24,6 +24,8 @@ export interface DocHandle<K extends ScopeKind = ScopeKind> {
     /** This device's copy held something and has been loaded: the doc shows it until the server answers. */
     restored: boolean;
     closed: { code: number; reason: string } | null;
+    /** The code of the latest connection the server closed, to tell why the doc is not live. */
+    lastClose: number | null;
   };
 }
 
@@ -89,10 +91,13 @@ function openDoc(session: Session, scope: DocScope): DocHandle {
     provider,
     persistence,
     writable: canWrite(principal, scope, room),
-    facts: { everSynced: false, restored: false, closed: null },
+    facts: { everSynced: false, restored: false, closed: null, lastClose: null },
   };
   provider.on('sync', (synced) => {
     if (synced) handle.facts.everSynced = true;
+  });
+  provider.on('connection-close', (event) => {
+    handle.facts.lastClose = event?.code ?? null;
   });
   provider.on('closed', (event) => {
     handle.facts.closed = event;

@@ -51,6 +51,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
 
 function overallStatus(docs: LinkStatus, control: ControlStatus): LinkStatus {
   if (docs === 'ended' || control === 'revoked' || control === 'refused') return 'ended';
+  if (docs === 'unsaved') return 'unsaved';
   if (docs === 'offline' || control === 'offline') return 'offline';
   return docs === 'live' && control === 'live' ? 'live' : 'connecting';
 }
@@ -140,6 +141,14 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
         undo={docs.undo}
       />
       {ended && <AccessEnded reason={ended} onForget={onForget} />}
+      {status === 'unsaved' && (
+        <p className="banner banner-error">
+          <span>
+            <strong>Changes are not being saved.</strong> The server cannot store them right now. Yours stay on this
+            device and are shared as soon as it can; tell whoever runs the server.
+          </span>
+        </p>
+      )}
       <nav className="room-sections" aria-label="Room sections">
         <a href="#board">Board</a>
         <a href="#facilitation">Facilitation</a>

@@ -72,11 +72,16 @@ export function forgetDevices(): void {
 
 /** The connection badge in the room header ("Live", "Connecting…", "Offline — reconnecting"). */
 export function connection(page: Page): Locator {
-  return page.getByRole('status').filter({ hasText: /^(Live|Connecting…|Offline — reconnecting)/ });
+  return page
+    .getByRole('status')
+    .filter({ hasText: /^(Live|Connecting…|Offline — reconnecting|Not saving — retrying)/ });
 }
 
 /** Waits until the badge reads `text` (e.g. "Live"). */
-export async function waitForConnection(page: Page, text: 'Live' | 'Offline — reconnecting' | 'Connecting…') {
+export async function waitForConnection(
+  page: Page,
+  text: 'Live' | 'Offline — reconnecting' | 'Connecting…' | 'Not saving — retrying',
+) {
   await connection(page)
     .filter({ hasText: new RegExp(`^${text}`) })
     .waitFor();
