@@ -98,6 +98,9 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
   });
   // socket.io's engine answers its own path from a listener of its own.
   routeUpgrades(http, [sync.route, { prefix: `${io.path()}/` }], log);
+  // After the sync endpoint's and the control plane's own listeners, which close the
+  // room's connections: then its pulse checks go, then (in RoomService) its rows.
+  rooms.on('deleting', (roomId) => pulses.deleteRoom(roomId));
   metrics.setSources({
     yjsConnections: () => sync.connectionCount(),
     controlConnections: () => io.engine.clientsCount,

@@ -109,7 +109,8 @@ export interface ServerToClientEvents {
   'pulse:state': (state: PulseState) => void;
   'pause:requested': (state: PauseState) => void;
   'timeline:entry': (entry: TimelineEntry) => void;
-  'session:revoked': (info: { message: string }) => void;
+  /** `deleted`: the room itself was erased; otherwise this member's invite was replaced. */
+  'session:revoked': (info: { message: string; reason?: 'deleted' }) => void;
 }
 
 type Cb<T extends object = object> = (ack: Ack<T>) => void;

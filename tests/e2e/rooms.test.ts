@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useSuite } from './support/suite.js';
+import { addPosition, board } from './support/board.js';
 import { createRoomOnHome, readInvites, type RoomSpec } from './support/home.js';
 import { joinAs, newDevice, person, waitForConnection } from './support/person.js';
 import { screenshot } from './support/shots.js';
@@ -90,11 +91,7 @@ describe('creating a room and joining it', () => {
 
   test('the management link replaces a side’s invite link: the old one and who joined with it stop working', async () => {
     const spec: RoomSpec = { title: 'Shared fence', sides: ['North house', 'South house'], mediated: false };
-    const { page: home } = await newDevice(browser());
-    await home.goto(server().url);
-    await createRoomOnHome(home, spec);
-    const invites = await readInvites(home, spec);
-    const manageUrl = await home.getByRole('textbox', { name: 'Management link' }).inputValue();
+    const { invites, manageUrl } = await createManagedRoom(spec);
     const north = await person(browser(), invites.a, 'Nia');
     await north.page.getByText('You are Nia, North house (side A)').waitFor();
 
@@ -119,6 +116,35 @@ describe('creating a room and joining it', () => {
     await again.page.getByText('You are Nia, North house (side A)').waitFor();
   });
 
+  test('the management link deletes the room once its title is typed: everyone in it is told, and nothing opens it again', async () => {
+    const spec: RoomSpec = { title: 'Garden wall', sides: ['East flat', 'West flat'], mediated: false };
+    const { invites, manageUrl } = await createManagedRoom(spec);
+    const east = await person(browser(), invites.a, 'Eve');
+    await addPosition(board(east.page, 'East flat'), { text: 'Lower the wall', because: 'light' });
+
+    const { page: manage } = await newDevice(browser());
+    await manage.goto(manageUrl);
+    const form = manage.getByRole('form', { name: 'Delete this room' });
+    const remove = form.getByRole('button', { name: 'Delete the room' });
+    const confirm = form.getByRole('textbox', { name: /^Type the room’s title/ });
+    await confirm.fill('Garden');
+    expect(await remove.isDisabled()).toBe(true);
+    await confirm.fill('Garden wall');
+    await screenshot(manage, '1-create', 'manage-delete');
+    await remove.click();
+    await manage.getByRole('heading', { level: 1, name: '“Garden wall” was deleted' }).waitFor();
+
+    // Who was in the room is told why, and the room stays readable only on their screen.
+    await east.page.getByRole('alert').filter({ hasText: 'has deleted it' }).waitFor();
+    const { page: late } = await newDevice(browser());
+    await late.goto(invites.b);
+    await late.getByRole('heading', { level: 1, name: 'This invite could not be used' }).waitFor();
+    // A fresh tab: on the same page, a new fragment alone is not a new page load.
+    const { page: again } = await newDevice(browser());
+    await again.goto(manageUrl);
+    await again.getByRole('heading', { level: 1, name: 'This management link could not be used' }).waitFor();
+  });
+
   test('a broken invite link is refused with an explanation, not a room', async () => {
     const { page } = await newDevice(browser());
     await page.goto(`${server().url}/join#not-a-real-invite-token-at-all`);
@@ -128,6 +154,16 @@ describe('creating a room and joining it', () => {
     await page.getByRole('heading', { level: 1, name: 'This invite link is incomplete' }).waitFor();
   });
 });
+
+/** Creates a room from the home page, as its creator; returns its invite links and management link. */
+async function createManagedRoom(spec: RoomSpec) {
+  const { page: home } = await newDevice(browser());
+  await home.goto(server().url);
+  await createRoomOnHome(home, spec);
+  const invites = await readInvites(home, spec);
+  const manageUrl = await home.getByRole('textbox', { name: 'Management link' }).inputValue();
+  return { invites, manageUrl };
+}
 
 // Runs in the page: whether the element has the keyboard focus.
 function isFocused(element: { ownerDocument: { activeElement: unknown } }): boolean {

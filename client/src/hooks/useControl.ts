@@ -8,7 +8,8 @@ import type { Session } from '../lib/session';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export type ControlStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'revoked';
+/** `revoked`: this member's invite was replaced; `deleted`: the room itself was erased. */
+export type ControlStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'revoked' | 'deleted';
 
 export interface ControlState {
   status: ControlStatus;
@@ -56,7 +57,7 @@ function openControl(token: string): Connection {
     connection.state = { ...connection.state, ...patch };
     for (const notify of [...connection.listeners]) notify();
   };
-  const final = () => connection.state.status === 'revoked' || connection.state.status === 'refused';
+  const final = () => ['revoked', 'refused', 'deleted'].includes(connection.state.status);
 
   socket.on('connect', () => {
     const sentAt = Date.now();
@@ -97,7 +98,7 @@ function openControl(token: string): Connection {
   });
   socket.on('room:members', (members) => set({ members }));
   socket.on('session:revoked', (info) => {
-    set({ status: 'revoked', error: info.message });
+    set({ status: info.reason === 'deleted' ? 'deleted' : 'revoked', error: info.message });
     socket.disconnect();
   });
   return connection;

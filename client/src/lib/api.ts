@@ -97,6 +97,14 @@ export async function reissueInvite(roomId: string, token: string, role: Role, s
   return (await post(path, side ? { role, side } : { role }, reissuedSchema, token)).invite;
 }
 
+const deletedSchema = z.object({ deleted: z.literal(true) });
+
+/** Erases the room on the server: everyone is disconnected, and its boards, notes and pulse checks are deleted. */
+export async function deleteRoom(roomId: string, token: string): Promise<void> {
+  const path = `/api/rooms/${encodeURIComponent(roomId)}`;
+  await call(path, deletedSchema, { method: 'DELETE', headers: authorization(token) });
+}
+
 /** Words an API failure for the person in front of the screen, keeping the server's detail. */
 export function describeApiError(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';

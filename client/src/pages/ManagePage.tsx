@@ -1,5 +1,6 @@
 import { type Invite, type Role, type RoomSummary, type SideId } from '@parley/shared';
 import { useEffect, useState } from 'react';
+import { DeleteRoom } from '../components/manage/DeleteRoom';
 import { PageShell } from '../components/PageShell';
 import { Confirm } from '../components/ui/Confirm';
 import { CopyField } from '../components/ui/CopyField';
@@ -7,7 +8,11 @@ import { ErrorMessage } from '../components/ui/ErrorMessage';
 import { ApiError, describeApiError, managedRoom, reissueInvite } from '../lib/api';
 import { fragmentToken } from '../lib/session';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; room: RoomSummary } | { state: 'failed'; message: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; room: RoomSummary }
+  | { state: 'failed'; message: string }
+  | { state: 'deleted'; title: string };
 
 /** Words a refusal of the management link for the person holding it. */
 function describeRefusal(error: unknown): string {
@@ -66,6 +71,16 @@ export function ManagePage({ roomId }: { roomId: string }) {
       </PageShell>
     );
   }
+  if (loaded.state === 'deleted') {
+    return (
+      <PageShell title={`“${loaded.title}” was deleted`}>
+        <p role="status">
+          Everyone was disconnected, and the room is erased from the server. Its links, and this management link, no
+          longer open anything.
+        </p>
+      </PageShell>
+    );
+  }
   const { room } = loaded;
   const [sideA, sideB] = room.sides;
   return (
@@ -85,6 +100,12 @@ export function ManagePage({ roomId }: { roomId: string }) {
         <ReplaceInvite roomId={room.roomId} token={token} label={`Side B — ${sideB}`} role="side" side="b" />
         <ReplaceInvite roomId={room.roomId} token={token} label="Observer" role="observer" />
       </ul>
+      <DeleteRoom
+        roomId={room.roomId}
+        title={room.title}
+        token={token}
+        onDeleted={() => setLoaded({ state: 'deleted', title: room.title })}
+      />
     </PageShell>
   );
 }

@@ -50,7 +50,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
 }
 
 function overallStatus(docs: LinkStatus, control: ControlStatus): LinkStatus {
-  if (docs === 'ended' || control === 'revoked' || control === 'refused') return 'ended';
+  if (docs === 'ended' || control === 'revoked' || control === 'refused' || control === 'deleted') return 'ended';
   if (docs === 'unsaved') return 'unsaved';
   if (docs === 'offline' || control === 'offline') return 'offline';
   return docs === 'live' && control === 'live' ? 'live' : 'connecting';
@@ -67,6 +67,9 @@ const CLOSE_REASONS: Partial<Record<number, string>> = {
 
 /** Why access ended, when the server has said so for good; null while things may still recover. */
 function accessEnded(docs: DocsStatus, control: { status: ControlStatus; error: string | null }): string | null {
+  if (control.status === 'deleted') {
+    return 'Whoever created this room has deleted it: everything in it is erased from the server. What this device still shows can be forgotten here too.';
+  }
   if (control.status === 'revoked' || control.status === 'refused')
     return CLOSE_REASONS[CloseCode.Unauthorized] ?? null;
   if (docs.closed) return CLOSE_REASONS[docs.closed.code] ?? `The server closed the connection (${docs.closed.code}).`;

@@ -66,5 +66,12 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps): 
       socket.disconnect(true);
     }
   });
+  rooms.on('deleting', (roomId) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.identity?.room.roomId !== roomId) continue;
+      socket.emit('session:revoked', { message: 'this room was deleted', reason: 'deleted' });
+      socket.disconnect(true);
+    }
+  });
   return io;
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { RoomService } from '../rooms/service.js';
 import { createRoom } from './createRoom.js';
+import { deleteRoom } from './deleteRoom.js';
 import { errorHandler } from './errorHandler.js';
 import { joinRoom } from './joinRoom.js';
 import { manageRoom } from './manageRoom.js';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.post('/invites/resolve', resolveInvite(rooms));
   api.post('/members', joinRoom(rooms));
   api.get('/rooms/:roomId', manageRoom(rooms));
+  api.delete('/rooms/:roomId', deleteRoom(rooms));
   api.post('/rooms/:roomId/invites/reissue', reissueInvite(rooms));
   api.use((_req, _res, next) => next(new ParleyError(ErrorCode.NotFound, 'no such API route')));
   api.use(errorHandler(log));

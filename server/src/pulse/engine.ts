@@ -103,6 +103,16 @@ export class PulseEngine {
     this.store.close();
   }
 
+  /** Erases a room: its timers and cached views here, and everything of it in the store. */
+  deleteRoom(roomId: string): void {
+    clearTimeout(this.open.get(roomId)?.timer);
+    clearTimeout(this.schedules.get(roomId)?.timer);
+    this.open.delete(roomId);
+    this.schedules.delete(roomId);
+    this.closedViews.delete(roomId);
+    this.store.deleteRoom(roomId);
+  }
+
   // ---- reading ----
 
   state(roomId: string): PulseState {

@@ -126,6 +126,8 @@ export interface PulseStore {
   history(roomId: string, limit: number): StoredPulse[];
   counts(pulseId: string): Map<string, Counts>;
   pulsesOpened(roomId: string): number;
+  /** Erases everything of a room: settings, schedule, pause count, pulses and their counts. */
+  deleteRoom(roomId: string): void;
   /** A write that changes nothing and throws storage_unavailable exactly when this file refuses writes. */
   probeWrite(): void;
   close(): void;
@@ -139,6 +141,7 @@ export const PULSE_WRITES = [
   'openPulse',
   'answer',
   'closePulse',
+  'deleteRoom',
 ] as const satisfies ReadonlyArray<keyof PulseStore>;
 
 interface PulseRow {
@@ -227,6 +230,9 @@ export function openPulseStore(file: string, { maxBytes = 0 }: { maxBytes?: numb
       'SELECT statement_id, value, count FROM pulse_counts WHERE pulse_id = ?',
     ),
     pulsesOpened: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM pulses WHERE room_id = ?'),
+    roomPulseIds: db.prepare<[string], { pulse_id: string }>('SELECT pulse_id FROM pulses WHERE room_id = ?'),
+    deletePulses: db.prepare('DELETE FROM pulses WHERE room_id = ?'),
+    deleteRoom: db.prepare('DELETE FROM pulse_rooms WHERE room_id = ?'),
   };
 
   const ensureRoom = (roomId: string) => q.ensureRoom.run(roomId, PULSE_MIN_ANSWERS_DEFAULT);
@@ -284,6 +290,17 @@ export function openPulseStore(file: string, { maxBytes = 0 }: { maxBytes?: numb
     return toPulse(q.pulse.get(pulseId)!);
   });
 
+  const deleteRoom = db.transaction((roomId: string) => {
+    for (const { pulse_id: pulseId } of q.roomPulseIds.all(roomId)) {
+      q.forgetEligible.run(pulseId);
+      q.forgetAnswered.run(pulseId);
+      q.dropCounts.run(pulseId);
+    }
+    q.deletePulses.run(roomId);
+    q.deleteSchedule.run(roomId);
+    q.deleteRoom.run(roomId);
+  });
+
   return {
     minAnswers: (roomId) => q.room.get(roomId)?.min_answers ?? PULSE_MIN_ANSWERS_DEFAULT,
     setMinAnswers: (roomId, minAnswers) =>
@@ -332,6 +349,7 @@ export function openPulseStore(file: string, { maxBytes = 0 }: { maxBytes?: numb
       return out;
     },
     pulsesOpened: (roomId) => q.pulsesOpened.get(roomId)?.n ?? 0,
+    deleteRoom: (roomId) => guardWrite(() => deleteRoom(roomId)),
     probeWrite: writeProbe(db),
     close: () => db.close(),
   };

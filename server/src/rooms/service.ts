@@ -18,10 +18,11 @@ import { hashToken, newPublicId, newToken } from './tokens.js';
 
 /**
  * Rooms, invites and members: creating a room, turning tokens into identities,
- * joining, revoking and reissuing. Emits 'revoked' (inviteId) so live connections
- * made with a revoked credential can be closed.
+ * joining, revoking and reissuing, deleting. Emits 'revoked' (inviteId) so live
+ * connections made with a revoked credential can be closed, and 'deleting' (roomId)
+ * before a room is erased, so everything of it elsewhere goes first.
  */
-export class RoomService extends EventEmitter<{ revoked: [inviteId: string] }> {
+export class RoomService extends EventEmitter<{ revoked: [inviteId: string]; deleting: [roomId: string] }> {
   constructor(
     private readonly storage: Storage,
     /** The base of invite links; a function because the port is known only once listening. */
@@ -114,6 +115,21 @@ export class RoomService extends EventEmitter<{ revoked: [inviteId: string] }> {
     return invite;
   }
 
+  /**
+   * Erases a room and everything in it. Only its admin token (the creator's management
+   * link) may: a mediator runs the session, but the room is the creator's to delete.
+   * Listeners of 'deleting' close its connections and erase what they keep (pulse
+   * checks) first, so nothing of it is written after its rows are gone.
+   */
+  deleteRoom(roomId: string, bearer: string): void {
+    const credential = this.credentialFor(roomId, bearer);
+    if (credential.kind !== 'admin') {
+      throw new ParleyError(ErrorCode.Forbidden, 'only the room creator’s management link can delete the room');
+    }
+    this.emit('deleting', roomId);
+    this.storage.deleteRoom(roomId);
+  }
+
   /** The summary of a room, for whoever may reissue its invites. */
   managed(roomId: string, bearer: string): RoomSummary {
     return summary(this.manager(roomId, bearer));
@@ -121,18 +137,24 @@ export class RoomService extends EventEmitter<{ revoked: [inviteId: string] }> {
 
   /** The room, if `bearer` may manage its invites: its admin token, or its mediator's. */
   private manager(roomId: string, bearer: string): RoomRecord {
-    const room = this.storage.getRoom(roomId);
-    if (!room) throw new ParleyError(ErrorCode.NotFound, 'no such room');
-    const credential = this.storage.findCredential(hashToken(bearer));
-    if (!credential || credential.room.roomId !== roomId) {
-      throw new ParleyError(ErrorCode.Unauthorized, 'unknown or revoked token for this room');
-    }
+    const credential = this.credentialFor(roomId, bearer);
+    const { room } = credential;
     const allowed =
       credential.kind === 'admin' ||
       (room.mediated && credential.invite.role === 'mediator' && canFacilitate({ role: 'mediator' }, room));
     if (!allowed)
       throw new ParleyError(ErrorCode.Forbidden, 'only the mediator or the room creator can reissue invites');
     return room;
+  }
+
+  /** The credential behind `bearer`, which must be one of this existing room's. */
+  private credentialFor(roomId: string, bearer: string) {
+    if (!this.storage.getRoom(roomId)) throw new ParleyError(ErrorCode.NotFound, 'no such room');
+    const credential = this.storage.findCredential(hashToken(bearer));
+    if (!credential || credential.room.roomId !== roomId) {
+      throw new ParleyError(ErrorCode.Unauthorized, 'unknown or revoked token for this room');
+    }
+    return credential;
   }
 
   private issue(roomId: string, role: Role, side: SideId | null, now: number) {

@@ -43,6 +43,8 @@ export interface DocLog {
   appendUpdates(updates: PendingUpdate[]): number[];
   compact(doc: string, snapshot: Uint8Array, uptoSeq: number): void;
   countUpdates(doc: string): number;
+  /** Deletes every document of a room (their names all start with `<roomId>/`): updates and snapshots. */
+  deleteRoomDocs(roomId: string): void;
 }
 
 export function openDocLog(db: Database.Database): DocLog {
@@ -62,6 +64,10 @@ export function openDocLog(db: Database.Database): DocLog {
     ),
     deleteUpTo: db.prepare('DELETE FROM doc_log WHERE doc = ? AND seq <= ?'),
     count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_log WHERE doc = ?'),
+    // A range, not LIKE: ids may hold "_", which LIKE reads as any character. "0" is the
+    // character after "/", so the range is exactly the names that start with "<roomId>/".
+    deleteLogRange: db.prepare('DELETE FROM doc_log WHERE doc >= ? AND doc < ?'),
+    deleteSnapshotRange: db.prepare('DELETE FROM doc_snapshots WHERE doc >= ? AND doc < ?'),
   };
 
   // The last seq of every document appended to or loaded by this process: this
@@ -115,5 +121,12 @@ export function openDocLog(db: Database.Database): DocLog {
 
     compact: (doc, snapshot, uptoSeq) => compact(doc, snapshot, uptoSeq),
     countUpdates: (doc) => q.count.get(doc)?.n ?? 0,
+
+    deleteRoomDocs(roomId) {
+      const range = [`${roomId}/`, `${roomId}0`] as const;
+      q.deleteLogRange.run(...range);
+      q.deleteSnapshotRange.run(...range);
+      for (const doc of lastSeq.keys()) if (doc.startsWith(range[0])) lastSeq.delete(doc);
+    },
   };
 }

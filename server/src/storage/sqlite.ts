@@ -116,6 +116,9 @@ export function openSqliteStorage(
   // can take the last transactions, which FULL would add an fsync per commit to prevent.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten, not left in free pages: a deleted room's private notes
+  // must not stay readable in the file. Compaction's deletes pay for it too (a few pages).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 2000');
   if (!options.readonly) {
     db.exec(SCHEMA);
@@ -152,6 +155,10 @@ export function openSqliteStorage(
     insertTimeline: db.prepare(
       'INSERT INTO timeline (room_id, at, doc, member_id, name, role, side, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    deleteTimeline: db.prepare('DELETE FROM timeline WHERE room_id = ?'),
+    deleteMembers: db.prepare('DELETE FROM members WHERE room_id = ?'),
+    deleteInvites: db.prepare('DELETE FROM invites WHERE room_id = ?'),
+    deleteRoom: db.prepare('DELETE FROM rooms WHERE room_id = ?'),
     listTimeline: db.prepare<[string, number, number], Record<string, unknown>>(
       'SELECT * FROM timeline WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
     ),
@@ -193,6 +200,14 @@ export function openSqliteStorage(
     if (old) q.revokeInvite.run(at, old.invite_id);
     q.insertInvite.run(invite.inviteId, invite.roomId, invite.role, invite.side, tokenHash, invite.createdAt);
     return old?.invite_id ?? null;
+  });
+
+  const deleteRoom = db.transaction((roomId: string) => {
+    docLog.deleteRoomDocs(roomId);
+    q.deleteTimeline.run(roomId);
+    q.deleteMembers.run(roomId);
+    q.deleteInvites.run(roomId);
+    q.deleteRoom.run(roomId);
   });
 
   // Readonly opens have no write_probe table to prepare against; their probe fails anyway.
@@ -237,6 +252,7 @@ export function openSqliteStorage(
     replaceInvite: (invite, hash, at) => write(() => replaceInvite(invite, hash, at)),
     addMember: (m, hash) =>
       write(() => q.insertMember.run(m.memberId, m.roomId, m.inviteId, m.name, hash, m.createdAt)),
+    deleteRoom: (roomId) => write(() => deleteRoom(roomId)),
 
     loadDoc: (doc) => docLog.loadDoc(doc),
     appendUpdates: (updates) => write(() => docLog.appendUpdates(updates)),

@@ -72,6 +72,11 @@ export interface Storage {
   /** Revokes the room's live invite for this role and stores a new one, atomically. Returns the revoked invite's id. */
   replaceInvite(invite: InviteRecord, tokenHash: string, at: number): string | null;
   addMember(member: MemberRecord, tokenHash: string): void;
+  /**
+   * Erases a room: its documents, timeline, members, invites and the room itself, in one
+   * transaction, with the freed space overwritten (secure_delete).
+   */
+  deleteRoom(roomId: string): void;
 
   loadDoc(doc: string): StoredDoc;
   /** Appends updates in one transaction; returns the sequence number each got in its document. Throws StorageUnavailableError when the database refuses writes. */
@@ -97,6 +102,7 @@ export const STORAGE_WRITES = [
   'createRoom',
   'replaceInvite',
   'addMember',
+  'deleteRoom',
   'appendUpdates',
   'compact',
   'appendTimeline',

@@ -152,6 +152,11 @@ export class DocRegistry {
     }
   }
 
+  /** Closes a room's documents without committing what is pending: the room is being erased. */
+  dropRoom(roomId: string, code: number, reason: string): void {
+    for (const doc of [...(this.rooms.get(roomId) ?? [])]) this.discard(doc, code, reason);
+  }
+
   /** Folds a document's stored updates into one snapshot, so a cold load is one read. */
   compact(doc: SharedDoc): void {
     if (doc.pending.length > 0 || doc.updatesSinceSnapshot === 0) return;

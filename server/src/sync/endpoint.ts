@@ -106,6 +106,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps): SyncEndpoint {
   rooms.on('revoked', (inviteId) => {
     for (const c of connections) if (c.identity.inviteId === inviteId) c.close(CloseCode.Unauthorized, 'token revoked');
   });
+  rooms.on('deleting', (roomId) => registry.dropRoom(roomId, CloseCode.NotFound, 'this room was deleted'));
 
   keepalive.start();
 

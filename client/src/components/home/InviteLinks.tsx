@@ -80,7 +80,7 @@ export function InviteLinks({ created, body, onAnother }: InviteLinksProps) {
         <CopyField
           label="Management link"
           value={managementLink(created)}
-          hint="Keep this one to yourself: it opens a page that replaces any of these links, say one sent to the wrong person. It cannot join the room."
+          hint="Keep this one to yourself: it opens a page that replaces any of these links, say one sent to the wrong person, and deletes the room when the negotiation is over. It cannot join the room."
         />
       </div>
       <div className="form-actions">
