@@ -126,6 +126,27 @@ describe('side boards', () => {
     await screenshot(mediator.page, '2-boards', 'mediator');
   });
 
+  test('on a phone, a side reaches its own board first from the section links, and works there', async () => {
+    const { b, mediator } = await negotiation(browser(), server().url);
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    const sections = b.page.getByRole('navigation', { name: 'Room sections' }).getByRole('link');
+    expect(await sections.allTextContents()).toEqual([
+      'Your side: Landlord',
+      'Joint space',
+      'Tenant',
+      'Facilitation',
+      'Pulse check',
+      'Private notes',
+      'Timeline',
+    ]);
+    await sections.filter({ hasText: 'Your side: Landlord' }).click();
+    const own = board(b.page, 'Landlord');
+    expect(await own.evaluate((column) => Math.round(column.getBoundingClientRect().top))).toBeLessThan(10);
+    await addPosition(own, { text: 'Rent rises to 1,350', because: 'costs rose' });
+    await position(board(mediator.page, 'Landlord'), 'Rent rises to 1,350').waitFor();
+    await screenshot(b.page, '2-boards', 'phone-own-board');
+  });
+
   test('an observer sees both boards in full and is offered no control that edits anything', async () => {
     const { a, b, invites } = await negotiation(browser(), server().url);
     await addPosition(board(a.page, 'Tenant'), { text: 'Keep the parking space', because: 'we have two cars' });

@@ -97,7 +97,7 @@ describe('creating a room and joining it', () => {
 
     const { page: manage } = await newDevice(browser());
     await manage.goto(manageUrl);
-    await manage.getByRole('heading', { level: 1, name: 'Invite links of “Shared fence”' }).waitFor();
+    await manage.getByRole('heading', { level: 1, name: 'Manage “Shared fence”' }).waitFor();
     // The credential leaves the address bar, as an invite's does.
     expect(manage.url()).not.toContain('#');
     expect(await manage.getByRole('button', { name: /Mediator/ }).count()).toBe(0);

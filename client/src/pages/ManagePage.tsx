@@ -59,7 +59,7 @@ export function ManagePage({ roomId }: { roomId: string }) {
   }
   if (loaded.state === 'loading') {
     return (
-      <PageShell title="Invite links">
+      <PageShell title="Manage a room">
         <p role="status">Checking your management link…</p>
       </PageShell>
     );
@@ -85,12 +85,12 @@ export function ManagePage({ roomId }: { roomId: string }) {
   const [sideA, sideB] = room.sides;
   return (
     <PageShell
-      title={`Invite links of “${room.title}”`}
+      title={`Manage “${room.title}”`}
       intro={
         <p>
-          Replace a link that went to the wrong person. The old link stops working at once, and everyone who joined with
-          it is signed out until they open the new one. This page forgets the management link when it closes: keep the
-          link itself.
+          Replace an invite link that went to the wrong person: the old link stops working at once, and everyone who
+          joined with it is signed out until they open the new one. Below, delete the room when the negotiation is over.
+          This page forgets the management link when it closes: keep the link itself.
         </p>
       }
     >

@@ -6,6 +6,7 @@ import { useFacilitation } from '../components/facilitation/useFacilitation';
 import { JointSpace } from '../components/joint/JointSpace';
 import { PrivateArea } from '../components/private/PrivateArea';
 import { AccessEnded } from '../components/room/AccessEnded';
+import { BoardLinks } from '../components/room/BoardLinks';
 import { PanelBoundary, retrying } from '../components/room/PanelBoundary';
 import { RoomHeader } from '../components/room/RoomHeader';
 import { TimelinePanel } from '../components/timeline/TimelinePanel';
@@ -153,7 +154,7 @@ function RoomLayout({ status, ended, onForget, control }: RoomLayoutProps) {
         </p>
       )}
       <nav className="room-sections" aria-label="Room sections">
-        <a href="#board">Board</a>
+        <BoardLinks session={session} />
         <a href="#facilitation">Facilitation</a>
         <a href="#pulse" className={pulseNote ? 'section-attention' : undefined}>
           Pulse check{pulseNote}

@@ -24,7 +24,7 @@ export function SideBoard({ side }: { side: SideId }) {
       : 'Read only';
 
   return (
-    <section className={`column column-side side-${side}`} aria-labelledby={headingId}>
+    <section id={`board-${side}`} className={`column column-side side-${side}`} aria-labelledby={headingId}>
       <header className="column-head">
         <p className="column-kicker">Side {SIDE_LETTER[side]}</p>
         <h2 id={headingId}>{name}</h2>

@@ -28,7 +28,7 @@ export function JointSpace() {
     session.role === 'observer' ? 'Built together by both sides — read only' : 'Built together by both sides';
 
   return (
-    <section className="column column-joint" aria-labelledby={headingId}>
+    <section id="board-joint" className="column column-joint" aria-labelledby={headingId}>
       <header className="column-head">
         <p className="column-kicker">Shared</p>
         <h2 id={headingId}>Joint space</h2>
