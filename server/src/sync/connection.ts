@@ -59,6 +59,7 @@ export class Connection implements Peer {
   private readonly writable: boolean;
   private doc: SharedDoc | null = null;
   private closed = false;
+  private toldForbiddenWrite = false;
   private alive = true;
 
   constructor(
@@ -212,10 +213,15 @@ export class Connection implements Peer {
         if (isEmptyUpdate(message.update)) return;
         if (!this.writable) {
           this.events.rejected('forbidden_write');
-          this.log.info(
-            { doc: doc.name, role: this.identity.principal.role },
-            'dropped a write to a read-only document',
-          );
+          // Once per connection: the metric counts them all, and a line per refused
+          // message would let one client write the log as fast as it may send.
+          if (!this.toldForbiddenWrite) {
+            this.toldForbiddenWrite = true;
+            this.log.info(
+              { doc: doc.name, role: this.identity.principal.role },
+              'dropped a write to a read-only document (further ones on this connection are only counted)',
+            );
+          }
           return;
         }
         assertDecodable(message.update);

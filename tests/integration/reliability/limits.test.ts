@@ -13,6 +13,8 @@ import {
   join,
   RawDocClient,
   runUntilRefused,
+  updateFrame,
+  updateOf,
   syncStep1Frame,
   setupRoom,
   startServer,
@@ -156,6 +158,26 @@ describe('peers that ask for more than they read', () => {
         metricValue(await metricsText(server), 'parley_rejected_messages_total', { reason: 'not_reading' }) >= 1,
       'the peer that does not read to be dropped',
     );
+    await expectRoomWorks(server, room);
+  });
+});
+
+describe('writes to a read-only document', () => {
+  it('are counted each, and logged once per connection, so a client cannot write the log at its message rate', async () => {
+    const server = await startServer();
+    const room = await setupRoom(server, { mediated: false });
+    const observer = await RawDocClient.open(docUrl(server, room.doc(JOINT), room.token('observer')));
+    for (let i = 0; i < 50; i++) {
+      observer.send(updateFrame(updateOf((doc) => doc.getMap('options').set(`x${i}`, i))));
+    }
+    await observer.roundTrip();
+    expect(observer.isOpen).toBe(true);
+    expect(
+      metricValue(await metricsText(server), 'parley_rejected_messages_total', { reason: 'forbidden_write' }),
+    ).toBe(50);
+    const told = () => server.logs.filter((line) => line.includes('dropped a write to a read-only document'));
+    await waitFor(() => told().length > 0, 'the refusal to be logged');
+    expect(told()).toHaveLength(1);
     await expectRoomWorks(server, room);
   });
 });
