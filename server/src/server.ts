@@ -100,7 +100,11 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
   routeUpgrades(http, [sync.route, { prefix: `${io.path()}/` }], log);
   // After the sync endpoint's and the control plane's own listeners, which close the
   // room's connections: then its pulse checks go, then (in RoomService) its rows.
-  rooms.on('deleting', (roomId) => pulses.deleteRoom(roomId));
+  rooms.on('deleting', (roomId) => {
+    pulses.deleteRoom(roomId);
+    // For the operator: when a room went, and that it was its creator's doing. Nothing of its content.
+    log.info({ roomId }, 'deleting a room at its creator’s request');
+  });
   metrics.setSources({
     yjsConnections: () => sync.connectionCount(),
     controlConnections: () => io.engine.clientsCount,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useSuite } from './support/suite.js';
+import { expectAccessible } from './support/axe.js';
 import { addPosition, board } from './support/board.js';
 import { createRoomOnHome, readInvites, type RoomSpec } from './support/home.js';
 import { joinAs, newDevice, person, waitForConnection } from './support/person.js';
@@ -130,6 +131,7 @@ describe('creating a room and joining it', () => {
     await confirm.fill('Garden');
     expect(await remove.isDisabled()).toBe(true);
     await confirm.fill('Garden wall');
+    await expectAccessible(manage, 'the management page, about to delete');
     await screenshot(manage, '1-create', 'manage-delete');
     await remove.click();
     await manage.getByRole('heading', { level: 1, name: '“Garden wall” was deleted' }).waitFor();

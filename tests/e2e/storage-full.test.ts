@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { CloseCode } from '@parley/shared';
 import { api, docUrl, RawDocClient, updateFrame, updateOf } from '../helpers/index.js';
+import { expectAccessible } from './support/axe.js';
 import { addPosition, board, position } from './support/board.js';
 import { negotiation } from './support/negotiation.js';
 import { waitForConnection } from './support/person.js';
@@ -45,6 +46,7 @@ describe('storage refuses writes', () => {
 
     await addPosition(tenant(a.page), { text: 'Rent stays at 1,200 a month', because: 'our budget is fixed' });
     await waitForConnection(a.page, 'Not saving — retrying');
+    await expectAccessible(a.page, 'a room whose server is not saving');
     await screenshot(a.page, 'storage-full', 'not-saving');
     // What the server could not store reached nobody.
     expect(await position(tenant(b.page), 'Rent stays at 1,200 a month').count()).toBe(0);

@@ -71,6 +71,11 @@ describe('deleting a room', () => {
     const deleted = await deleteRoom(server, room.roomId, room.created.adminToken);
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
     await waitFor(() => bob.closes.some((c) => c.code === CloseCode.NotFound), 'side B to be disconnected');
+    // The operator's log says so, with the room's id and nothing of what was in it.
+    const told = server.logs.filter((line) => line.includes('deleting a room'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(room.roomId);
+    expect(told[0]).not.toContain(room.created.adminToken);
     expect(await revoked).toMatchObject({ reason: 'deleted' });
 
     // Gone: the room, its links, its documents.
