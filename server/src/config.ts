@@ -7,6 +7,17 @@ import { z } from 'zod';
  * a message naming the variable, instead of running with a surprise.
  */
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A comma-separated list, blanks around entries and empty entries dropped. */
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
 
 const envSchema = z.object({
   PORT: int(0, 65535).default(3000),
@@ -34,14 +45,11 @@ const envSchema = z.object({
    * whose X-Forwarded-For names the client (for the per-address limit); `loopback`,
    * `linklocal` and `uniquelocal` name ranges. Empty: the connecting address counts.
    */
-  TRUST_PROXY: z
-    .string()
-    .default('loopback')
-    .refine((value) => proxyList(value).every(isProxyEntry), {
-      message: 'a comma-separated list of IP addresses, subnets (10.0.0.0/8), loopback, linklocal or uniquelocal',
-    }),
+  TRUST_PROXY: commaList('loopback').refine((entries) => entries.every(isProxyEntry), {
+    message: 'a comma-separated list of IP addresses, subnets (10.0.0.0/8), loopback, linklocal or uniquelocal',
+  }),
   /** Comma-separated origins allowed to open /yjs and socket.io; empty = same host only. */
-  ALLOWED_ORIGINS: z.string().default(''),
+  ALLOWED_ORIGINS: commaList(''),
   /** Cap on the database file's size; 0 = no cap. Writes past it are refused (4503), never half-applied. */
   MAX_DB_BYTES: int(0, Number.MAX_SAFE_INTEGER).default(0),
   /** Delay before an idle room's documents are unloaded from memory. */
@@ -57,9 +65,7 @@ const envSchema = z.object({
   PULSE_MINUTE_MS: int(100, 3_600_000).default(60_000),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'ALLOWED_ORIGINS' | 'TRUST_PROXY'> & {
-  ALLOWED_ORIGINS: string[];
-  TRUST_PROXY: string[];
+export type Config = z.infer<typeof envSchema> & {
   DB_FILE: string;
   /** Pulse checks have their own file, with stricter storage rules (see server/src/pulse/store.ts). */
   PULSE_DB_FILE: string;
@@ -76,20 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   return {
     ...c,
-    ALLOWED_ORIGINS: c.ALLOWED_ORIGINS.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    TRUST_PROXY: proxyList(c.TRUST_PROXY),
     DB_FILE: path.join(c.DATA_DIR, 'parley.sqlite'),
     PULSE_DB_FILE: path.join(c.DATA_DIR, 'pulses.sqlite'),
   };
-}
-
-function proxyList(value: string): string[] {
-  return value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
 }
 
 /** What Express's `trust proxy` takes: a named range, an address, or a subnet. */

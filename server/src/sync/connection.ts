@@ -41,8 +41,8 @@ export interface ConnectionEvents {
 /**
  * One `/yjs` WebSocket bound to one document. Every frame goes through the same path:
  * size cap, decode, rate limit (presence echoes from their own budget), then the handler
- * for its type. A bad frame closes this
- * connection with a documented code and never throws out of the handler.
+ * for its type. A bad frame closes this connection with a documented code and never
+ * throws out of the handler.
  */
 export class Connection implements Peer {
   private readonly stamper: AwarenessStamper;
