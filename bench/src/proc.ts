@@ -10,9 +10,22 @@ const CLK_TCK = (() => {
   }
 })();
 
-/** User + system CPU time a process has used so far, in milliseconds. */
+/** User + system CPU time a process has used so far (all its threads), in milliseconds. */
 export function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/**
+ * The same for the process's main thread alone (its thread id is the process id): the
+ * thread that runs JavaScript and does the socket writes. The rest is the garbage
+ * collector's and compiler's helper threads, and the server's own workers.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMs(file: string): number {
+  const stat = fs.readFileSync(file, 'utf8');
   // The command name (field 2) may contain spaces; the fields after it are fixed.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[0] is field 3 (state): utime is field 14, stime field 15.

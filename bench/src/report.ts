@@ -8,6 +8,8 @@ export interface RunResult {
   load: LoadResult | null;
   error: string | null;
   serverCpuMs: number;
+  /** The part of serverCpuMs spent on the server's main thread. */
+  serverMainThreadCpuMs: number;
   baselineRssBytes: number;
   /** VmRSS at the end of the window, after a full garbage collection. */
   rssBytes: number;
@@ -36,6 +38,8 @@ export interface Figures {
   /** The handshake's share of the first sync: provider created → WebSocket open, p50. */
   handshakeP50: number;
   cpuMsPer1kDeliveries: number | null;
+  /** The main thread's share of it; the rest is V8's helper threads and the server's workers. */
+  mainThreadCpuMsPer1kDeliveries: number | null;
   rssKbPerRoom: number;
 }
 
@@ -54,10 +58,14 @@ export function figuresOf(r: Omit<RunResult, 'figures'>): Figures | null {
     firstSyncP50: load.firstSyncMs.p50,
     firstSyncP99: load.firstSyncMs.p99,
     handshakeP50: load.handshakeMs.p50,
-    cpuMsPer1kDeliveries: load.deliveries > 0 ? (r.serverCpuMs / load.deliveries) * 1000 : null,
+    cpuMsPer1kDeliveries: perThousand(r.serverCpuMs, load.deliveries),
+    mainThreadCpuMsPer1kDeliveries: perThousand(r.serverMainThreadCpuMs, load.deliveries),
     rssKbPerRoom: (r.rssBytes - r.baselineRssBytes) / 1024 / load.rooms,
   };
 }
+
+const perThousand = (ms: number, deliveries: number): number | null =>
+  deliveries > 0 ? (ms / deliveries) * 1000 : null;
 
 const num = (v: number | null | undefined, digits = 1): string =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits);

@@ -29,6 +29,7 @@ const MEDIAN_FIELDS = [
   'firstSyncP99',
   'handshakeP50',
   'cpuMsPer1kDeliveries',
+  'mainThreadCpuMsPer1kDeliveries',
   'rssKbPerRoom',
 ] as const satisfies ReadonlyArray<keyof Figures>;
 

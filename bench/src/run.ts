@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuMs, loadAverage, machineBusyMs, rssBytes } from './proc.js';
+import { cpuMs, loadAverage, machineBusyMs, mainThreadCpuMs, rssBytes } from './proc.js';
 import { figuresOf, markdown, type RunResult } from './report.js';
 import { combineRounds, roundOrder } from './rounds.js';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.js';
@@ -84,6 +84,7 @@ async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
     load: null,
     error: null,
     serverCpuMs: 0,
+    serverMainThreadCpuMs: 0,
     baselineRssBytes: 0,
     rssBytes: 0,
     rssBeforeGcBytes: 0,
@@ -124,12 +125,14 @@ async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
     child.send({ type: 'go' });
     if (shape.kind === 'edit' && warmupSeconds > 0) await next('measuring', warmupSeconds * 1000 + 60_000);
     const cpu0 = cpuMs(running.pid);
+    const main0 = mainThreadCpuMs(running.pid);
     const load0 = cpuMs(child.pid!);
     const busy0 = machineBusyMs();
     const t0 = performance.now();
     await next('stopped', seconds * 1000 + 300_000);
     clearInterval(sampler);
     result.serverCpuMs = cpuMs(running.pid) - cpu0;
+    result.serverMainThreadCpuMs = mainThreadCpuMs(running.pid) - main0;
     const foreignMs = machineBusyMs() - busy0 - result.serverCpuMs - (cpuMs(child.pid!) - load0);
     result.foreignCores = Math.max(0, foreignMs / (performance.now() - t0));
     result.rssBeforeGcBytes = rssBytes(running.pid);
@@ -178,7 +181,7 @@ function progress(r: RunResult): string {
   const f = r.figures;
   const figures = f
     ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms (handshake p50 ${f.handshakeP50.toFixed(1)}), ` +
-      `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms, rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
+      `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms (main thread ${f.mainThreadCpuMsPer1kDeliveries?.toFixed(0) ?? '—'}), rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
     : `FAILED: ${r.error}`;
   return `${figures}, others ${r.foreignCores.toFixed(2)} cores`;
 }
