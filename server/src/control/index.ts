@@ -1,13 +1,16 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { ErrorCode } from '@parley/shared';
+import { ErrorCode, type ServerToClientEvents } from '@parley/shared';
 import type { Logger } from '../log.js';
+import type { Identity } from '../rooms/identity.js';
 import { TokenBucket } from '../sync/rateLimit.js';
 import type { RoomService } from '../rooms/service.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { answerUnknownEvents } from './handle.js';
 import { memberAnnouncer, registerRoomHandlers } from './roomHandlers.js';
 import { channel, type ControlServer, type ControlSocket } from './types.js';
+
+type SessionEnd = Parameters<ServerToClientEvents['session:revoked']>[0];
 
 export interface ControlPlaneDeps {
   rooms: RoomService;
@@ -59,19 +62,22 @@ export function attachControlPlane(server: HttpServer, deps: ControlPlaneDeps): 
 
   timeline.on('entry', (roomId, entry) => io.to(channel.room(roomId)).emit('timeline:entry', entry));
 
-  rooms.on('revoked', (inviteId) => {
+  /** Tells every socket whose identity matches why its session ends, then closes it. */
+  const endSessions = (matches: (identity: Identity) => boolean, info: SessionEnd) => {
     for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.identity?.inviteId !== inviteId) continue;
-      socket.emit('session:revoked', { message: 'your invite was revoked; ask for a new link' });
+      const identity = socket.data.identity;
+      if (!identity || !matches(identity)) continue;
+      socket.emit('session:revoked', info);
       socket.disconnect(true);
     }
-  });
-  rooms.on('deleting', (roomId) => {
-    for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.identity?.room.roomId !== roomId) continue;
-      socket.emit('session:revoked', { message: 'this room was deleted', reason: 'deleted' });
-      socket.disconnect(true);
-    }
-  });
+  };
+  rooms.on('revoked', (inviteId) =>
+    endSessions((identity) => identity.inviteId === inviteId, {
+      message: 'your invite was revoked; ask for a new link',
+    }),
+  );
+  rooms.on('deleting', (roomId) =>
+    endSessions((identity) => identity.room.roomId === roomId, { message: 'this room was deleted', reason: 'deleted' }),
+  );
   return io;
 }
