@@ -13,12 +13,12 @@ import {
   decodeMessage,
   encodeAwarenessStates,
   encodeSyncStep1,
-  assertDecodable,
   isEmptyUpdate,
   type InboundMessage,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
 import type { Peer, SharedDoc } from './sharedDoc.js';
+import { assertDecodable } from './updateCheck.js';
 import type { WireFrame } from './wireFrame.js';
 
 type Limits = Pick<Config, 'MAX_FRAME_BYTES' | 'MAX_MESSAGES_PER_SECOND' | 'MAX_DOC_BYTES'>;

@@ -115,58 +115,8 @@ export function decodeMessage(frame: Uint8Array): InboundMessage {
  * Whether an update is the canonical empty one (no structs, no deletions). The stock
  * provider answers every sync step 1 with a step 2, which is this when it has nothing
  * new; read-only connections send those too and must not be treated as writes. Checked
- * on the bytes, without decoding: anything else is decoded once, by Yjs, when applied.
+ * on the bytes, without decoding: anything else is checked by `assertDecodable` (updateCheck.ts).
  */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
-}
-
-/**
- * Decodes an update completely without applying it, so that bytes Yjs cannot read are
- * refused before they touch a document: a half-applied update would force the document
- * to be reloaded from storage and everyone connected to it to resync.
- */
-export function assertDecodable(update: Uint8Array): void {
-  let structs: Array<Y.Item | Y.GC | Y.Skip>;
-  try {
-    structs = Y.decodeUpdate(update).structs;
-  } catch (error) {
-    throw new MalformedMessage(`undecodable update: ${(error as Error).message}`);
-  }
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    if (!MODEL_CONTENT.some((kind) => struct.content instanceof kind)) {
-      throw new MalformedMessage(`content the room's documents never hold (${struct.content.constructor.name})`);
-    }
-    if (
-      struct.content instanceof Y.ContentAny &&
-      struct.content.arr.some((value) => nestsDeeperThan(value, MAX_VALUE_DEPTH))
-    ) {
-      throw new MalformedMessage(`a value nested deeper than ${MAX_VALUE_DEPTH} levels`);
-    }
-  }
-}
-
-/**
- * What Parley's documents are made of: maps of maps (types), plain values, deletions,
- * and text and bytes (harmless to store). Rich-text formats and embeds, the JSON content
- * of old Yjs versions and subdocuments are never written by its clients, and JSON
- * content can be read back but not written out when deeply nested (JSON.stringify
- * recurses), which would leave a document nobody can load.
- */
-const MODEL_CONTENT = [Y.ContentAny, Y.ContentType, Y.ContentDeleted, Y.ContentString, Y.ContentBinary];
-
-/** Plain values in the model are at most a list of ids deep; encoding them back recurses. */
-const MAX_VALUE_DEPTH = 16;
-
-/** Whether a plain value nests arrays or objects deeper than `limit`, walked without recursion. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object' || current instanceof Uint8Array) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
