@@ -44,8 +44,8 @@ export interface PendingChange {
  * relayed, so nothing is ever seen that storage does not have.
  */
 export class SharedDoc {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
   pending: PendingChange[] = [];
   /** Id of the last committed update folded into this doc. */
@@ -61,6 +61,11 @@ export class SharedDoc {
     readonly scope: DocScope,
     stored: StoredDoc,
   ) {
+    // Named after the document: without a guid, Yjs draws a random UUID for every
+    // document it loads (31 reads of the system's random source), and nothing on the
+    // server uses it (guids only tell subdocuments apart, which Parley refuses).
+    this.doc = new Y.Doc({ guid: name });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server speaks for nobody in awareness.
     this.awareness.setLocalState(null);
     // y-protocols gives every Awareness a timer of its own (every 3 s) to expire quiet
