@@ -22,6 +22,10 @@ export function lockDataDir(dir: string): DataDirLock {
   const db = new Database(file, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // Its one row needs no rollback journal on disk: in exclusive mode SQLite keeps that
+    // file for as long as the lock is held, so a killed server would leave
+    // parley.lock-journal beside the lock for an operator to wonder about.
+    db.pragma('journal_mode = MEMORY');
     db.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER, since TEXT)');
     db.prepare('INSERT OR REPLACE INTO holder (id, pid, since) VALUES (1, ?, ?)').run(
       process.pid,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api, installCleanup, runUntilRefused, setupRoom, startServer } from '../../helpers/index.js';
@@ -27,6 +27,8 @@ describe('starting a server', () => {
     await server.restart();
     await expectRoomWorks(server, room);
     await server.kill9();
+    // Nothing of the lock's is left behind but the lock file itself.
+    expect(existsSync(path.join(server.dataDir, 'parley.lock-journal'))).toBe(false);
     await server.restart();
     await expectRoomWorks(server, room);
   });
