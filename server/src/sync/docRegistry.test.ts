@@ -209,7 +209,7 @@ describe('the document registry', () => {
     expect(receiver.sent.map((frame) => decodeMessage(frame).type)).toEqual(['awareness']);
   });
 
-  it('drops the document and closes its peers with 4503 when storage refuses the commit', () => {
+  it('drops the document when storage refuses the commit: its writers hear 4503, the others resync', () => {
     let refuse = false;
     const { storage, registry } = setup({}, (s) => ({
       ...s,
@@ -219,7 +219,9 @@ describe('the document registry', () => {
       },
     }));
     const peer = recordingPeer();
+    const reader = recordingPeer();
     const doc = registry.attach(name, 'room12345', scope, peer);
+    registry.attach(name, 'room12345', scope, reader);
     registry.accept(doc, peer, editUpdate('kept'));
     registry.flush();
     refuse = true;
@@ -227,6 +229,8 @@ describe('the document registry', () => {
     registry.flush();
 
     expect(peer.closedWith).toBe(CloseCode.StorageUnavailable);
+    // The reader saw nothing that was refused: it is not told storage is failing, only to resync.
+    expect(reader.closedWith).toBe(CloseCode.ServiceRestart);
     const fresh = registry.attach(name, 'room12345', scope, recordingPeer());
     expect(fresh).not.toBe(doc);
     expect([...fresh.doc.getMap('positions').keys()]).toEqual(['kept']);

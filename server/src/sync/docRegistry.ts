@@ -12,6 +12,12 @@ import { SharedDoc, UnappliedUpdate, type PendingChange, type Peer } from './sha
 
 type Limits = Pick<Config, 'MAX_DOC_BYTES' | 'COMPACT_AFTER_UPDATES' | 'UNLOAD_AFTER_MS' | 'MAX_ROOMS_LOADED'>;
 
+/** A close code and its reason, as a peer is closed with them. */
+type CloseWith = readonly [code: number, reason: string];
+
+/** For peers of a document reloaded from storage: they reconnect and resync by themselves. */
+const RELOADED: CloseWith = [CloseCode.ServiceRestart, 'document reloaded'];
+
 /** How often quiet clients' presence is expired: y-protocols' own cadence, a tenth of its timeout. */
 export const PRESENCE_SWEEP_MS = awarenessProtocol.outdatedTimeout / 10;
 
@@ -100,7 +106,7 @@ export class DocRegistry {
       // storage. The sender is closed with 4400 by its connection; everyone else
       // reconnects and resyncs, resending anything of theirs that was not yet committed.
       if (!(error instanceof UnappliedUpdate) || error.partlyApplied) {
-        this.discard(doc, CloseCode.ServiceRestart, 'document reloaded', peer);
+        this.discard(doc, (other) => (other === peer ? null : RELOADED));
       }
       throw new MalformedMessage(`update could not be applied: ${(error as Error).message}`);
     }
@@ -128,7 +134,12 @@ export class DocRegistry {
     } catch (error) {
       this.log.error({ err: error }, 'storage refused a batch of updates; resetting the affected documents');
       const reason = error instanceof ParleyError ? error.message : 'storage unavailable';
-      for (const { doc } of batch) this.discard(doc, CloseCode.StorageUnavailable, reason);
+      for (const { doc, changes } of batch) {
+        // Only those whose edits were refused are told storage is not saving; the others
+        // saw none of those edits, lose nothing, and only resync with what storage has.
+        const writers = new Set(changes.map((change) => change.origin));
+        this.discard(doc, (peer) => (writers.has(peer) ? [CloseCode.StorageUnavailable, reason] : RELOADED));
+      }
       return;
     }
     this.commits?.recordCommit(ids.length, (performance.now() - started) / 1000);
@@ -154,7 +165,7 @@ export class DocRegistry {
 
   /** Closes a room's documents without committing what is pending: the room is being erased. */
   dropRoom(roomId: string, code: number, reason: string): void {
-    for (const doc of [...(this.rooms.get(roomId) ?? [])]) this.discard(doc, code, reason);
+    for (const doc of [...(this.rooms.get(roomId) ?? [])]) this.discard(doc, () => [code, reason]);
   }
 
   /** Folds a document's stored updates into one snapshot, so a cold load is one read. */
@@ -209,8 +220,12 @@ export class DocRegistry {
    * drop the in-memory document and close its peers, so the next load is exactly what
    * storage has; clients still hold their own edits and send them again on reconnect.
    */
-  private discard(doc: SharedDoc, code: number, reason: string, except?: Peer): void {
-    for (const peer of [...doc.peers]) if (peer !== except) peer.close(code, reason);
+  /** Drops a document from memory, closing each of its peers as `closeWith` says (null: left to its caller). */
+  private discard(doc: SharedDoc, closeWith: (peer: Peer) => CloseWith | null): void {
+    for (const peer of [...doc.peers]) {
+      const close = closeWith(peer);
+      if (close) peer.close(...close);
+    }
     doc.peers.clear();
     doc.pending.length = 0;
     this.dirty.delete(doc);

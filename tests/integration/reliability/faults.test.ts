@@ -212,12 +212,13 @@ describe('kill -9', () => {
 });
 
 describe('a full database', () => {
-  it('closes the writer with 4503 instead of accepting, loses nothing anyone saw, and refuses new rooms with 503', async () => {
+  it('closes the writer with 4503 instead of accepting (the others with 1012), loses nothing anyone saw, and refuses new rooms with 503', async () => {
     const capped = await startServer({ env: { MAX_DB_BYTES: '200000', ROOMS_PER_HOUR_PER_ADDRESS: '100000' } });
     const room = await setupRoom(capped, { mediated: false });
     const name = room.doc(JOINT);
     const observer = await syncedDoc(capped, name, room.token('observer'));
     const writer = await RawDocClient.open(docUrl(capped, name, room.token('a')));
+    const bystander = await RawDocClient.open(docUrl(capped, name, room.token('b')));
     const chunk = 'c'.repeat(2048);
 
     let accepted = 0;
@@ -231,6 +232,9 @@ describe('a full database', () => {
     }
     expect(refusedKey, 'the database filled up within 500 writes of 2 KiB').not.toBeNull();
     expect(writer.closeInfo).toMatchObject({ code: CloseCode.StorageUnavailable });
+    // Someone who wrote nothing lost nothing: told to resync, not that storage is failing.
+    await waitFor(() => bystander.closeInfo !== null, 'the bystander to be closed');
+    expect(bystander.closeInfo).toMatchObject({ code: CloseCode.ServiceRestart });
     expect(accepted).toBeGreaterThan(10);
     // The refused write was not relayed: the observer has every accepted blob and not that one.
     await waitFor(() => observer.doc.getMap('blobs').size >= accepted, 'the observer to have every accepted write');
