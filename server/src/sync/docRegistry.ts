@@ -219,8 +219,8 @@ export class DocRegistry {
    * Memory holds changes storage does not (a refused commit, a half-applied update):
    * drop the in-memory document and close its peers, so the next load is exactly what
    * storage has; clients still hold their own edits and send them again on reconnect.
+   * Each peer is closed as `closeWith` says; null leaves it to the caller.
    */
-  /** Drops a document from memory, closing each of its peers as `closeWith` says (null: left to its caller). */
   private discard(doc: SharedDoc, closeWith: (peer: Peer) => CloseWith | null): void {
     for (const peer of [...doc.peers]) {
       const close = closeWith(peer);
