@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding';
+import { randomBytes, seededRandom } from '@parley/devkit';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MalformedMessage } from './protocol.js';
@@ -97,17 +98,6 @@ function sampleUpdates(): Array<[string, Uint8Array]> {
   return samples;
 }
 
-/** mulberry32: the same damage on every run, so a disagreement can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 function damage(update: Uint8Array, random: () => number): Uint8Array {
   const at = Math.floor(random() * update.length);
   const byte = Math.floor(random() * 256);
@@ -151,7 +141,7 @@ describe('checking an update before it is applied', () => {
   });
 
   it('agrees with Yjs on 20,000 damaged updates: bytes changed, cut, inserted and removed', () => {
-    const random = seeded(0x5eed);
+    const random = seededRandom(0x5eed);
     const samples = sampleUpdates();
     let accepted = 0;
     for (let i = 0; i < 20_000; i++) {
@@ -166,9 +156,9 @@ describe('checking an update before it is applied', () => {
   });
 
   it('agrees with Yjs on random bytes', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     for (let i = 0; i < 5_000; i++) {
-      const bytes = Uint8Array.from({ length: Math.floor(random() * 24) }, () => Math.floor(random() * 256));
+      const bytes = randomBytes(random, Math.floor(random() * 24));
       expectAgreement(bytes, `random ${i}`);
     }
   });
