@@ -12,7 +12,6 @@ import {
   MalformedMessage,
   decodeMessage,
   encodeAwarenessStates,
-  encodeSyncStep1,
   isEmptyUpdate,
   type InboundMessage,
 } from './protocol.js';
@@ -88,7 +87,7 @@ export class Connection implements Peer {
     this.ws.on('pong', () => {
       this.alive = true;
     });
-    this.send(encodeSyncStep1(doc.doc));
+    this.send(doc.syncStep1());
     const states = [...doc.awareness.getStates().keys()];
     if (states.length > 0) this.send(encodeAwarenessStates(doc.awareness, states));
   }

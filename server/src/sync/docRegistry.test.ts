@@ -97,6 +97,27 @@ describe('the document registry', () => {
     expect(firstVisit()).toEqual(['p1', 'p2']);
   });
 
+  it("opens every connection with the document's current state vector, including changes since the last one", () => {
+    const { registry } = setup();
+    const writer = recordingPeer();
+    const doc = registry.attach(name, 'room12345', scope, writer);
+    const stateVectorSent = () => {
+      const message = decodeMessage(doc.syncStep1());
+      if (message.type !== 'syncStep1') throw new Error(`expected a sync step 1, got ${message.type}`);
+      return message.stateVector;
+    };
+
+    registry.accept(doc, writer, editUpdate('p1'));
+    registry.flush();
+    expect(stateVectorSent()).toEqual(Y.encodeStateVector(doc.doc));
+    expect(doc.syncStep1()).toBe(doc.syncStep1());
+    const before = stateVectorSent();
+    registry.accept(doc, writer, editUpdate('p2'));
+    registry.flush();
+    expect(stateVectorSent()).not.toEqual(before);
+    expect(stateVectorSent()).toEqual(Y.encodeStateVector(doc.doc));
+  });
+
   it('relays an accepted update only after storage has committed it', () => {
     const { storage, registry } = setup();
     let storedWhenRelayed: number | null = null;

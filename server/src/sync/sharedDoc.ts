@@ -4,7 +4,7 @@ import { COLLECTIONS, RECORDS, type DocScope } from '@parley/shared';
 import type { Identity } from '../rooms/identity.js';
 import type { StoredDoc } from '../storage/types.js';
 import { describeTransaction } from '../timeline/describe.js';
-import { encodeAwarenessStates, encodeSyncStep2, encodeUpdate } from './protocol.js';
+import { encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { frameOnce, type WireFrame } from './wireFrame.js';
 
 /** One side of a live `/yjs` connection, as the document sees it. */
@@ -117,8 +117,12 @@ export class SharedDoc {
   private pendingSentences: string[] = [];
   /** Set while applying an update only part of which could be integrated: that part. */
   private appliedPart: Uint8Array | null = null;
-  /** The sync step 2 for a client that has nothing yet, until the document next changes. */
-  private fullStateAnswer: Uint8Array | null = null;
+  /**
+   * What every newcomer is sent, encoded once per version of the document instead of
+   * once per newcomer: the opening sync step 1, and the sync step 2 for a client that
+   * has nothing yet. Cleared when the document changes.
+   */
+  private forNewcomers: { step1?: Uint8Array; fullState?: Uint8Array } = {};
   private tooDeep = false;
   private touched = false;
 
@@ -146,7 +150,7 @@ export class SharedDoc {
     if (this.tooDeep) throw new UnappliedUpdate(`shared types nest deeper than ${MAX_NESTING} levels`, true);
     // An update that changed nothing (all of it known already) is neither stored nor relayed.
     if (!this.touched) return;
-    this.fullStateAnswer = null;
+    this.forNewcomers = {};
     // When all of it was integrated, the peer's bytes are stored and relayed as they came:
     // anything in them already known is skipped again by whoever applies them. Otherwise
     // only the integrated part is, so storage holds exactly what memory does.
@@ -171,15 +175,20 @@ export class SharedDoc {
     }
   }
 
+  /** The sync step 1 (this document's state vector) each connection is opened with. */
+  syncStep1(): Uint8Array {
+    this.forNewcomers.step1 ??= encodeSyncStep1(this.doc);
+    return this.forNewcomers.step1;
+  }
+
   /**
    * The answer to a sync step 1. Everyone who arrives with an empty document (a first
-   * visit, a cold join of a crowd) gets the same bytes, so those are encoded once per
-   * version of the document instead of once per newcomer.
+   * visit, a cold join of a crowd) gets the same bytes.
    */
   syncStep2(stateVector: Uint8Array): Uint8Array {
     if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
-    this.fullStateAnswer ??= encodeSyncStep2(this.doc, stateVector);
-    return this.fullStateAnswer;
+    this.forNewcomers.fullState ??= encodeSyncStep2(this.doc, stateVector);
+    return this.forNewcomers.fullState;
   }
 
   /**

@@ -1,7 +1,16 @@
 import net from 'node:net';
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import { docUrl, setupRoom, useServer, waitFor, withTimeout, type TestServer } from '../../helpers/index.js';
-import { expectServerStillServes, JOINT } from './support.js';
+import {
+  docUrl,
+  RawDocClient,
+  setupRoom,
+  useServer,
+  waitFor,
+  withTimeout,
+  type TestServer,
+} from '../../helpers/index.js';
+import { awarenessFrame, expectServerStillServes, JOINT } from './support.js';
 
 /**
  * WebSocket upgrades the server does not take: whatever arrives as an upgrade request
@@ -89,5 +98,70 @@ describe('upgrades nobody serves', () => {
       await withTimeout(new Promise((resolve) => socket.on('close', resolve)), 5_000, `the ${what} socket to close`);
     }
     await expectServerStillServes(server());
+  });
+});
+
+/** The first bytes the server sends after an upgrade request, as one read of the socket. */
+async function firstRead(server: TestServer, target: URL): Promise<{ head: string; frames: Frame[] }> {
+  const socket = rawUpgrade(server, target.pathname + target.search);
+  const chunk = await withTimeout(
+    new Promise<Buffer>((resolve) => socket.once('data', resolve)),
+    5_000,
+    'the answer to the upgrade',
+  );
+  socket.destroy();
+  const end = chunk.indexOf('\r\n\r\n');
+  return { head: chunk.subarray(0, end).toString('latin1'), frames: serverFrames(chunk.subarray(end + 4)) };
+}
+
+interface Frame {
+  opcode: number;
+  payload: Buffer;
+}
+
+/** Unmasked WebSocket frames, as a server sends them; a frame cut off at the end is left out. */
+function serverFrames(data: Buffer): Frame[] {
+  const frames: Frame[] = [];
+  let at = 0;
+  while (at + 2 <= data.length) {
+    let length = data[at + 1]! & 0x7f;
+    let start = at + 2;
+    if (length === 126) {
+      length = data.readUInt16BE(at + 2);
+      start += 2;
+    }
+    if (start + length > data.length) break;
+    frames.push({ opcode: data[at]! & 0x0f, payload: data.subarray(start, start + length) });
+    at = start + length;
+  }
+  return frames;
+}
+
+describe('upgrades the server takes', () => {
+  const server = useServer();
+
+  it("sends a newcomer the 101 response, the opening sync step 1 and the room's presence in one write", async () => {
+    const room = await setupRoom(server(), { mediated: false });
+    const url = (token: string) => new URL(docUrl(server(), room.doc(JOINT), token));
+    const present = await RawDocClient.open(url(room.token('b')).href);
+    present.send(awarenessFrame([{ clientId: 77, clock: 1, state: { editing: null } }]));
+    await present.roundTrip();
+
+    // One write arrives on loopback as one read: everything below came in the first one.
+    const { head, frames } = await firstRead(server(), url(room.token('a')));
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 101 Switching Protocols');
+    expect(frames.map((f) => f.opcode)).toEqual([2, 2]);
+    const [step1, presence] = frames.map((f) => decoding.createDecoder(f.payload));
+    expect([decoding.readVarUint(step1!), decoding.readVarUint(step1!)]).toEqual([0, 0]);
+    expect(decoding.readVarUint(presence!)).toBe(1);
+    present.terminate();
+  });
+
+  it('sends a refused newcomer the 101 response and the close frame with its code in one write', async () => {
+    const room = await setupRoom(server(), { mediated: false });
+    const { head, frames } = await firstRead(server(), new URL(docUrl(server(), room.doc(JOINT), 'not-a-token')));
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 101 Switching Protocols');
+    expect(frames.map((f) => f.opcode)).toEqual([8]);
+    expect(frames[0]!.payload.readUInt16BE(0)).toBe(4401);
   });
 });
