@@ -94,42 +94,67 @@ interface Editor {
   seenBefore: number;
 }
 
-async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadResult> {
-  const targets = await makeTargets(config, shape.rooms, 'edit');
-  let latencies = new Samples();
-  const firstSync = new Samples();
-  const handshake = new Samples();
-  let lastDeliveryAt = 0;
-  const editors: Editor[] = [];
-  const byRoom: Editor[][] = targets.map(() => []);
+interface Slot {
+  target: Target;
+  room: number;
+}
 
-  const slots = targets.flatMap((target, room) =>
-    Array.from({ length: shape.clientsPerRoom }, () => ({ target, room })),
-  );
+/** How long the clients of one wave took from creation to their handshake and their first sync. */
+interface Wave {
+  firstSync: Samples;
+  handshake: Samples;
+}
+
+/**
+ * Connects a client for every slot, `connectConcurrency` at a time, and waits for each
+ * one's first sync. `onClient` sees each client as it is created, before it connects.
+ */
+async function connectWave(
+  config: LoadConfig,
+  slots: Slot[],
+  onClient: (client: BenchClient, slot: Slot) => void,
+): Promise<Wave> {
+  const wave: Wave = { firstSync: new Samples(), handshake: new Samples() };
   await withTimeout(
-    pool(slots, config.connectConcurrency, async ({ target, room }) => {
-      const client = connectClient(config.server, config.base, target);
-      const editor: Editor = { client, room, sent: 0, seen: 0, sentBefore: 0, seenBefore: 0 };
-      const edits = client.doc.getMap<number>('edits');
-      edits.observe((event) => {
-        if (event.transaction.local) return;
-        const now = performance.now();
-        for (const key of event.keysChanged) {
-          const at = edits.get(key);
-          if (at === undefined) continue;
-          latencies.push(now - at);
-          editor.seen += 1;
-        }
-        lastDeliveryAt = now;
-      });
-      editors.push(editor);
-      byRoom[room]!.push(editor);
-      firstSync.push(await client.synced);
-      handshake.push(await client.opened);
+    pool(slots, config.connectConcurrency, async (slot) => {
+      const client = connectClient(config.server, config.base, slot.target);
+      onClient(client, slot);
+      wave.firstSync.push(await client.synced);
+      wave.handshake.push(await client.opened);
     }),
     SETUP_TIMEOUT_MS,
     'the clients to connect',
   );
+  return wave;
+}
+
+async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadResult> {
+  const targets = await makeTargets(config, shape.rooms, 'edit');
+  let latencies = new Samples();
+  let lastDeliveryAt = 0;
+  const editors: Editor[] = [];
+  const byRoom: Editor[][] = targets.map(() => []);
+
+  const slots: Slot[] = targets.flatMap((target, room) =>
+    Array.from({ length: shape.clientsPerRoom }, () => ({ target, room })),
+  );
+  const startup = await connectWave(config, slots, (client, { room }) => {
+    const editor: Editor = { client, room, sent: 0, seen: 0, sentBefore: 0, seenBefore: 0 };
+    const edits = client.doc.getMap<number>('edits');
+    edits.observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const key of event.keysChanged) {
+        const at = edits.get(key);
+        if (at === undefined) continue;
+        latencies.push(now - at);
+        editor.seen += 1;
+      }
+      lastDeliveryAt = now;
+    });
+    editors.push(editor);
+    byRoom[room]!.push(editor);
+  });
 
   send({ type: 'ready' });
   await waitFor('go');
@@ -180,14 +205,23 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
   send({ type: 'stopped' });
   await waitFor('finish');
 
+  // Then as many people again join the rooms, now that the server has run for a while
+  // and the rooms hold their edits: the first sync a person sees in a running server.
+  // The start-up wave's figures are reported beside it; that wave also meets code that
+  // runs for the first time in a fresh process. Joining comes after the server-side
+  // figures were read, so it changes none of them, and the joiners' documents count
+  // in the convergence check like everyone else's.
+  const joinersByRoom: BenchClient[][] = targets.map(() => []);
+  const joining = await connectWave(config, slots, (client, { room }) => joinersByRoom[room]!.push(client));
+
   const edits = editors.reduce((n, e) => n + e.sent - e.sentBefore, 0);
   const expectedDeliveries = editors.reduce((n, e) => n + expectedFor(e), 0);
   const deliveredTo = (e: Editor) => Math.min(e.seen, expectedFor(e));
   const delivered = editors.reduce((n, e) => n + deliveredTo(e), 0);
   const deliveries = delivered - editors.reduce((n, e) => n + e.seenBefore, 0);
-  const clients = editors.map((e) => e.client);
+  const clients = [...editors.map((e) => e.client), ...joinersByRoom.flat()];
   return {
-    clients: clients.length,
+    clients: editors.length,
     rooms: shape.rooms,
     edits,
     expectedDeliveries,
@@ -196,9 +230,12 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
     windowMs,
     measuredMs,
     latencyMs: percentiles(latencies.view()),
-    firstSyncMs: percentiles(firstSync.view()) as Percentiles,
-    handshakeMs: percentiles(handshake.view()) as Percentiles,
-    roomsConverged: byRoom.filter((list) => converged(list.map((e) => e.client))).length,
+    firstSyncMs: percentiles(joining.firstSync.view()) as Percentiles,
+    handshakeMs: percentiles(joining.handshake.view()) as Percentiles,
+    startupFirstSyncMs: percentiles(startup.firstSync.view()),
+    startupHandshakeMs: percentiles(startup.handshake.view()),
+    roomsConverged: byRoom.filter((list, room) => converged([...list.map((e) => e.client), ...joinersByRoom[room]!]))
+      .length,
     disconnects: clients.reduce((n, c) => n + c.disconnects, 0),
     loadCpuMs: 0,
     notes: closeNotes(clients),
@@ -278,6 +315,8 @@ async function runColdJoin(config: LoadConfig, shape: ColdJoinShape): Promise<Lo
     latencyMs: null,
     firstSyncMs: percentiles(firstSync.view()) ?? NO_SAMPLES,
     handshakeMs: percentiles(handshake.view()) ?? NO_SAMPLES,
+    startupFirstSyncMs: null,
+    startupHandshakeMs: null,
     roomsConverged: converged(joiners) ? 1 : 0,
     disconnects: joiners.reduce((n, c) => n + c.disconnects, 0),
     loadCpuMs: 0,

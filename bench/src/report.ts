@@ -33,10 +33,15 @@ export interface Figures {
   latencyP50: number | null;
   latencyP95: number | null;
   latencyP99: number | null;
+  /** Joining a server that has been running (LoadResult.firstSyncMs). */
   firstSyncP50: number;
   firstSyncP99: number;
   /** The handshake's share of the first sync: provider created → WebSocket open, p50. */
   handshakeP50: number;
+  /** The same three for the edit shapes' first wave, into a freshly started server. */
+  startupFirstSyncP50: number | null;
+  startupFirstSyncP99: number | null;
+  startupHandshakeP50: number | null;
   cpuMsPer1kDeliveries: number | null;
   /** The main thread's share of it; the rest is V8's helper threads and the server's workers. */
   mainThreadCpuMsPer1kDeliveries: number | null;
@@ -58,6 +63,9 @@ export function figuresOf(r: Omit<RunResult, 'figures'>): Figures | null {
     firstSyncP50: load.firstSyncMs.p50,
     firstSyncP99: load.firstSyncMs.p99,
     handshakeP50: load.handshakeMs.p50,
+    startupFirstSyncP50: load.startupFirstSyncMs?.p50 ?? null,
+    startupFirstSyncP99: load.startupFirstSyncMs?.p99 ?? null,
+    startupHandshakeP50: load.startupHandshakeMs?.p50 ?? null,
     cpuMsPer1kDeliveries: perThousand(r.serverCpuMs, load.deliveries),
     mainThreadCpuMsPer1kDeliveries: perThousand(r.serverMainThreadCpuMs, load.deliveries),
     rssKbPerRoom: (r.rssBytes - r.baselineRssBytes) / 1024 / load.rooms,
@@ -111,8 +119,8 @@ export function markdown(results: RunResult[], shapes: Shape[]): string {
   }
   lines.push(
     '',
-    '| shape | vs | p99 latency | CPU / delivery | first sync p99 | RSS / room |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| shape | vs | p99 latency | CPU / delivery | first sync p99 | RSS / room | first sync p99, fresh process |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const shape of shapes) {
     const of = (server: ServerKind) => results.find((x) => x.shape.name === shape.name && x.server === server);
@@ -121,7 +129,7 @@ export function markdown(results: RunResult[], shapes: Shape[]): string {
       const o = of(other);
       const cell = (pick: (f: Figures) => number | null) => ratioCell(parley, o, pick);
       lines.push(
-        `| ${shape.name} | Parley / ${other === 'reference' ? 'reference' : 'Hocuspocus'} | ${cell((f) => f.latencyP99)} | ${cell((f) => f.cpuMsPer1kDeliveries)} | ${cell((f) => f.firstSyncP99)} | ${cell((f) => f.rssKbPerRoom)} |`,
+        `| ${shape.name} | Parley / ${other === 'reference' ? 'reference' : 'Hocuspocus'} | ${cell((f) => f.latencyP99)} | ${cell((f) => f.cpuMsPer1kDeliveries)} | ${cell((f) => f.firstSyncP99)} | ${cell((f) => f.rssKbPerRoom)} | ${cell((f) => f.startupFirstSyncP99)} |`,
       );
     }
   }

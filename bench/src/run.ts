@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs, loadAverage, machineBusyMs, mainThreadCpuMs, rssBytes } from './proc.js';
-import { figuresOf, markdown, type RunResult } from './report.js';
+import { figuresOf, markdown, type Figures, type RunResult } from './report.js';
 import { combineRounds, roundOrder } from './rounds.js';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.js';
 import { FULL_SHAPES, QUICK_SHAPES } from './shapes.js';
@@ -176,11 +176,17 @@ async function runWindow(server: ServerKind, shape: Shape): Promise<RunResult> {
   }
 }
 
+/** The first wave's sync and handshake, into the freshly started server, where a shape has one. */
+const startup = (f: Figures): string =>
+  f.startupFirstSyncP99 === null
+    ? ''
+    : `; at start-up ${f.startupFirstSyncP99.toFixed(1)}, handshake p50 ${f.startupHandshakeP50?.toFixed(1) ?? '—'}`;
+
 /** The progress line's figures for one window. */
 function progress(r: RunResult): string {
   const f = r.figures;
   const figures = f
-    ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms (handshake p50 ${f.handshakeP50.toFixed(1)}), ` +
+    ? `lost ${f.lost}, p99 ${f.latencyP99?.toFixed(1) ?? '—'} ms, sync p99 ${f.firstSyncP99.toFixed(1)} ms (handshake p50 ${f.handshakeP50.toFixed(1)}${startup(f)}), ` +
       `cpu/1k ${f.cpuMsPer1kDeliveries?.toFixed(0) ?? '—'} ms (main thread ${f.mainThreadCpuMsPer1kDeliveries?.toFixed(0) ?? '—'}), rss/room ${f.rssKbPerRoom.toFixed(0)} KB`
     : `FAILED: ${r.error}`;
   return `${figures}, others ${r.foreignCores.toFixed(2)} cores`;

@@ -56,9 +56,16 @@ export interface LoadResult {
   /** Milliseconds from the start of the window to the last delivery (or the drain's end). */
   measuredMs: number;
   latencyMs: Percentiles | null;
+  /**
+   * Provider created → first sync, for people joining a server that has been running:
+   * in the edit shapes a second wave of as many clients, after the measuring window.
+   */
   firstSyncMs: Percentiles;
   /** Provider created → WebSocket open: the part of the first sync spent on the handshake. */
   handshakeMs: Percentiles;
+  /** The same for the edit shapes' first wave, which connects to a freshly started server. */
+  startupFirstSyncMs: Percentiles | null;
+  startupHandshakeMs: Percentiles | null;
   roomsConverged: number;
   disconnects: number;
   loadCpuMs: number;
