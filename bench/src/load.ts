@@ -219,7 +219,9 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
   const deliveredTo = (e: Editor) => Math.min(e.seen, expectedFor(e));
   const delivered = editors.reduce((n, e) => n + deliveredTo(e), 0);
   const deliveries = delivered - editors.reduce((n, e) => n + e.seenBefore, 0);
-  const clients = [...editors.map((e) => e.client), ...joinersByRoom.flat()];
+  // Each room's clients, editors and joiners alike: all of them must hold the same state.
+  const roomClients = byRoom.map((list, room) => [...list.map((e) => e.client), ...joinersByRoom[room]!]);
+  const everyone = roomClients.flat();
   return {
     clients: editors.length,
     rooms: shape.rooms,
@@ -234,11 +236,10 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
     handshakeMs: percentiles(joining.handshake.view()) as Percentiles,
     startupFirstSyncMs: percentiles(startup.firstSync.view()),
     startupHandshakeMs: percentiles(startup.handshake.view()),
-    roomsConverged: byRoom.filter((list, room) => converged([...list.map((e) => e.client), ...joinersByRoom[room]!]))
-      .length,
-    disconnects: clients.reduce((n, c) => n + c.disconnects, 0),
+    roomsConverged: roomClients.filter(converged).length,
+    disconnects: everyone.reduce((n, c) => n + c.disconnects, 0),
     loadCpuMs: 0,
-    notes: closeNotes(clients),
+    notes: closeNotes(everyone),
   };
 }
 

@@ -122,7 +122,10 @@ export class SharedDoc {
    * once per newcomer: the opening sync step 1, and the sync step 2 for a client that
    * has nothing yet. Cleared when the document changes.
    */
-  private forNewcomers: { step1?: Uint8Array; fullState?: Uint8Array } = {};
+  private readonly forNewcomers: { step1: Uint8Array | null; fullState: Uint8Array | null } = {
+    step1: null,
+    fullState: null,
+  };
   private tooDeep = false;
   private touched = false;
 
@@ -150,7 +153,8 @@ export class SharedDoc {
     if (this.tooDeep) throw new UnappliedUpdate(`shared types nest deeper than ${MAX_NESTING} levels`, true);
     // An update that changed nothing (all of it known already) is neither stored nor relayed.
     if (!this.touched) return;
-    this.forNewcomers = {};
+    // Cleared in place: this runs for every accepted edit.
+    this.forNewcomers.step1 = this.forNewcomers.fullState = null;
     // When all of it was integrated, the peer's bytes are stored and relayed as they came:
     // anything in them already known is skipped again by whoever applies them. Otherwise
     // only the integrated part is, so storage holds exactly what memory does.
