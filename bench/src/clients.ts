@@ -1,12 +1,15 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ServerKind } from './types.js';
 
 /** One simulated person: a Y.Doc synced through a real provider of the server under test. */
 export interface BenchClient {
   readonly doc: Y.Doc;
+  /** The provider's presence, which renews the client's own state every 15 s. */
+  readonly awareness: Awareness;
   /** Resolves with the milliseconds from creation to the first completed sync. */
   readonly synced: Promise<number>;
   /** Resolves with the milliseconds from creation to the WebSocket's open (the handshake's end). */
@@ -42,6 +45,7 @@ function yWebsocketClient(server: ServerKind, ws: string, target: Target): Bench
   });
   const client: BenchClient = {
     doc,
+    awareness: provider.awareness,
     disconnects: 0,
     closeCodes: [],
     opened: new Promise((resolve) => {
@@ -91,6 +95,9 @@ function hocuspocusClient(ws: string, target: Target): BenchClient {
   let destroyed = false;
   const client: BenchClient = {
     doc,
+    get awareness() {
+      return provider.awareness!;
+    },
     disconnects: 0,
     closeCodes: [],
     synced,

@@ -6,6 +6,8 @@
  */
 import * as Y from 'yjs';
 import { connectClient, type BenchClient, type Target } from './clients.js';
+import { DeliveryTrace } from './deliveryTrace.js';
+import { RenewalWatch } from './renewals.js';
 import { Samples, percentiles } from './stats.js';
 import { sleep, withTimeout } from '@parley/devkit';
 import type {
@@ -132,6 +134,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
   const targets = await makeTargets(config, shape.rooms, 'edit');
   let latencies = new Samples();
   let lastDeliveryAt = 0;
+  const trace = DeliveryTrace.fromEnvironment();
   const editors: Editor[] = [];
   const byRoom: Editor[][] = targets.map(() => []);
 
@@ -148,16 +151,20 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
         const at = edits.get(key);
         if (at === undefined) continue;
         latencies.push(now - at);
+        trace?.delivery(at, now - at, room);
         editor.seen += 1;
       }
       lastDeliveryAt = now;
     });
+    trace?.watchRenewals(client);
     editors.push(editor);
     byRoom[room]!.push(editor);
   });
+  const renewals = new RenewalWatch(editors.map((e) => e.client));
 
   send({ type: 'ready' });
   await waitFor('go');
+  trace?.started(performance.now());
 
   const period = 1000 / shape.rate;
   const timers: NodeJS.Timeout[] = [];
@@ -180,9 +187,10 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
     timers.push(first);
   }
   // The warm-up lets each server's code reach its optimised, steady state (a server runs
-  // for days) before anything is measured; only losses count from the first edit.
+  // for days) before anything is measured; only losses count from the first edit. The
+  // window then opens between two bursts of presence renewals (see renewals.ts).
   if (config.warmupSeconds > 0) {
-    await sleep(config.warmupSeconds * 1000);
+    await renewals.waitForQuietStart(performance.now() + config.warmupSeconds * 1000);
     latencies = new Samples();
     for (const e of editors) {
       e.sentBefore = e.sent;
@@ -195,6 +203,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
   editing = false;
   for (const t of timers) clearTimeout(t);
   const windowMs = performance.now() - started;
+  trace?.window(started, started + windowMs);
 
   const roomEdits = byRoom.map((list) => list.reduce((n, e) => n + e.sent, 0));
   const expectedFor = (e: Editor) => roomEdits[e.room]! - e.sent;
@@ -202,6 +211,7 @@ async function runEditShape(config: LoadConfig, shape: EditShape): Promise<LoadR
   while (performance.now() < drainUntil && editors.some((e) => e.seen < expectedFor(e))) await sleep(20);
   const measuredMs = Math.max(windowMs, lastDeliveryAt - started);
 
+  trace?.write(config.server, shape.rooms);
   send({ type: 'stopped' });
   await waitFor('finish');
 
