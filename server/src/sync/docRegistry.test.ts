@@ -8,7 +8,7 @@ import type { Identity } from '../rooms/identity.js';
 import { openTestStorage } from '../storage/testStorage.testkit.js';
 import type { Storage } from '../storage/types.js';
 import { Timeline } from '../timeline/timeline.js';
-import { DocRegistry, PRESENCE_SWEEP_MS } from './docRegistry.js';
+import { COMPACTION_SPACING_MS, DocRegistry, PRESENCE_SWEEP_MS } from './docRegistry.js';
 import { decodeMessage, encodeUpdate } from './protocol.js';
 import type { Peer } from './sharedDoc.js';
 import type { WireFrame } from './wireFrame.js';
@@ -57,6 +57,7 @@ function setup(limits: Partial<ConstructorParameters<typeof DocRegistry>[1]> = {
 }
 
 const scope = { kind: 'side', side: 'a' } as const;
+const nextCompaction = () => new Promise<void>((resolve) => setTimeout(resolve, COMPACTION_SPACING_MS + 5));
 const name = 'room12345/side/a';
 
 function editUpdate(key: string): Uint8Array {
@@ -258,13 +259,14 @@ describe('the document registry', () => {
     expect(storage.loadDoc(name).updates).toHaveLength(1);
   });
 
-  it('compacts stored updates into a snapshot that loads to the same state', () => {
+  it('compacts stored updates into a snapshot that loads to the same state', async () => {
     const { storage, registry } = setup({ COMPACT_AFTER_UPDATES: 10 });
     const peer = recordingPeer();
     const doc = registry.attach(name, 'room12345', scope, peer);
     for (let i = 0; i < 25; i++) {
       registry.accept(doc, peer, editUpdate(`p${i}`));
       registry.flush();
+      await nextCompaction();
     }
     expect(storage.countUpdates(name)).toBeLessThan(10);
     const stored = storage.loadDoc(name);
@@ -272,6 +274,38 @@ describe('the document registry', () => {
     if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(reloaded, u);
     expect(reloaded.getMap('positions').size).toBe(25);
+  });
+
+  it('compacts documents that reach the threshold together one at a time, edits relayed in between', async () => {
+    const { storage, registry } = setup({ COMPACT_AFTER_UPDATES: 3 });
+    const names = ['a', 'b', 'c'].map((side) => `room12345/side/${side}`);
+    const docs = names.map((docName) => {
+      const peer = recordingPeer();
+      return { docName, peer, doc: registry.attach(docName, 'room12345', scope, peer) };
+    });
+    for (let i = 0; i < 3; i++) {
+      for (const { doc, peer } of docs) registry.accept(doc, peer, editUpdate(`p${i}`));
+    }
+    registry.flush();
+    const compacted = () => names.filter((docName) => storage.loadDoc(docName).snapshot !== null).length;
+    // All three crossed the threshold in that commit; none was compacted inside it.
+    expect(compacted()).toBe(0);
+    const { receiver, doc } = senderAndReceiver(registry);
+    registry.accept(doc, docs[0]!.peer, editUpdate('meanwhile'));
+    await nextCompaction();
+    // One compaction, and the edit accepted meanwhile was committed and relayed with it.
+    expect(compacted()).toBe(1);
+    expect(receiver.sent.map((m) => decodeMessage(m).type)).toContain('update');
+    await nextCompaction();
+    await nextCompaction();
+    expect(compacted()).toBe(3);
+    for (const { docName } of docs) {
+      const stored = storage.loadDoc(docName);
+      const reloaded = new Y.Doc();
+      Y.applyUpdate(reloaded, stored.snapshot!);
+      for (const u of stored.updates) Y.applyUpdate(reloaded, u);
+      expect(reloaded.getMap('positions').size).toBe(docName === name ? 4 : 3);
+    }
   });
 
   it('refuses an update that would grow the document over its cap and applies nothing', () => {

@@ -18,6 +18,9 @@ type CloseWith = readonly [code: number, reason: string];
 /** For peers of a document reloaded from storage: they reconnect and resync by themselves. */
 const RELOADED: CloseWith = [CloseCode.ServiceRestart, 'document reloaded'];
 
+/** The pause between two compactions, when several documents are due at once (see queueCompaction). */
+export const COMPACTION_SPACING_MS = 10;
+
 /** How often quiet clients' presence is expired: y-protocols' own cadence, a tenth of its timeout. */
 export const PRESENCE_SWEEP_MS = awarenessProtocol.outdatedTimeout / 10;
 
@@ -33,6 +36,9 @@ export class DocRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<SharedDoc>();
   private flushScheduled = false;
+  /** Documents past the compaction threshold, compacted one per event-loop turn (see queueCompaction). */
+  private readonly compactionQueue = new Set<SharedDoc>();
+  private compactionScheduled = false;
   /** One timer expires quiet clients' presence in every loaded document; none while none is loaded. */
   private presenceSweep: NodeJS.Timeout | null = null;
 
@@ -159,7 +165,7 @@ export class DocRegistry {
           this.log.warn({ err: error, doc: doc.name }, 'could not record timeline entry');
         }
       }
-      if (doc.updatesSinceSnapshot >= this.limits.COMPACT_AFTER_UPDATES) this.compact(doc);
+      if (doc.updatesSinceSnapshot >= this.limits.COMPACT_AFTER_UPDATES) this.queueCompaction(doc);
     }
   }
 
@@ -182,6 +188,37 @@ export class DocRegistry {
     }
   }
 
+  /**
+   * Rooms edited at the same pace reach the compaction threshold together: in the
+   * benchmark's 50 busy rooms all 50 within a tenth of a second, and compacting them in
+   * the commit that crossed it held every edit in the server for up to 165 ms. So the
+   * documents are compacted one at a time, COMPACTION_SPACING_MS apart, and the edits
+   * read in between are committed and relayed as usual: an edit waits for one compaction
+   * at most.
+   */
+  private queueCompaction(doc: SharedDoc): void {
+    this.compactionQueue.add(doc);
+    this.scheduleCompactionTurn();
+  }
+
+  private scheduleCompactionTurn(): void {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    setTimeout(() => this.compactNext(), COMPACTION_SPACING_MS).unref();
+  }
+
+  private compactNext(): void {
+    this.compactionScheduled = false;
+    const [doc] = this.compactionQueue;
+    if (!doc) return;
+    this.compactionQueue.delete(doc);
+    // Edits applied but not yet committed would be folded into a snapshot ahead of their
+    // own rows; committed first, they are relayed a moment earlier too.
+    this.flush();
+    this.compact(doc);
+    if (this.compactionQueue.size > 0) this.scheduleCompactionTurn();
+  }
+
   /** Flushes, compacts and closes every peer: the last step of a graceful shutdown. */
   closeAll(code: number, reason: string): void {
     this.flush();
@@ -191,6 +228,7 @@ export class DocRegistry {
       doc.destroy();
     }
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.compactionQueue.clear();
     this.docs.clear();
     this.rooms.clear();
     this.stopPresenceSweep();
@@ -244,6 +282,7 @@ export class DocRegistry {
 
   private forget(doc: SharedDoc): void {
     this.docs.delete(doc.name);
+    this.compactionQueue.delete(doc);
     const roomDocs = this.rooms.get(doc.roomId);
     roomDocs?.delete(doc);
     if (roomDocs?.size === 0) this.rooms.delete(doc.roomId);
