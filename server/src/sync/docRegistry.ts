@@ -36,7 +36,7 @@ export class DocRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<SharedDoc>();
   private flushScheduled = false;
-  /** Documents past the compaction threshold, compacted one per event-loop turn (see queueCompaction). */
+  /** Documents past the compaction threshold, compacted one at a time (see queueCompaction). */
   private readonly compactionQueue = new Set<SharedDoc>();
   private compactionScheduled = false;
   /** One timer expires quiet clients' presence in every loaded document; none while none is loaded. */
@@ -212,8 +212,8 @@ export class DocRegistry {
     const [doc] = this.compactionQueue;
     if (!doc) return;
     this.compactionQueue.delete(doc);
-    // Edits applied but not yet committed would be folded into a snapshot ahead of their
-    // own rows; committed first, they are relayed a moment earlier too.
+    // compact() passes over a document holding edits not yet committed (its snapshot must
+    // not run ahead of the stored rows): committing them first lets it go ahead.
     this.flush();
     this.compact(doc);
     if (this.compactionQueue.size > 0) this.scheduleCompactionTurn();
