@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchClient } from './clients.js';
+import { onOwnRenewal } from './renewals.js';
 
 export class DeliveryTrace {
   private readonly lines: string[] = [];
@@ -32,10 +33,7 @@ export class DeliveryTrace {
   }
 
   watchRenewals(client: BenchClient): void {
-    client.awareness.on('update', ({ updated }: { updated: number[] }, origin: unknown) => {
-      if (origin === 'local' && updated.includes(client.doc.clientID))
-        this.lines.push(`r ${this.at(performance.now())}`);
-    });
+    onOwnRenewal(client, () => this.lines.push(`r ${this.at(performance.now())}`));
   }
 
   window(start: number, end: number): void {

@@ -21,6 +21,15 @@ import type { BenchClient } from './clients.js';
 /** How often a stock provider renews its presence. */
 export const RENEWAL_PERIOD_MS = outdatedTimeout / 2;
 
+/** Calls `renewed` each time the client renews its own presence; returns a function that stops watching. */
+export function onOwnRenewal(client: BenchClient, renewed: () => void): () => void {
+  const onUpdate = ({ updated }: { updated: number[] }, origin: unknown) => {
+    if (origin === 'local' && updated.includes(client.doc.clientID)) renewed();
+  };
+  client.awareness.on('update', onUpdate);
+  return () => client.awareness.off('update', onUpdate);
+}
+
 export class RenewalWatch {
   /** Each client's first renewal of its own presence (performance.now()). */
   private readonly firstRenewal = new Map<BenchClient, number>();
@@ -28,12 +37,10 @@ export class RenewalWatch {
 
   constructor(private readonly clients: readonly BenchClient[]) {
     for (const client of clients) {
-      const onUpdate = ({ updated }: { updated: number[] }, origin: unknown) => {
-        if (origin !== 'local' || !updated.includes(client.doc.clientID)) return;
+      const stop = onOwnRenewal(client, () => {
         if (!this.firstRenewal.has(client)) this.firstRenewal.set(client, performance.now());
-      };
-      client.awareness.on('update', onUpdate);
-      this.stopWatching.push(() => client.awareness.off('update', onUpdate));
+      });
+      this.stopWatching.push(stop);
     }
   }
 

@@ -175,7 +175,7 @@ export class DocRegistry {
   }
 
   /** Folds a document's stored updates into one snapshot, so a cold load is one read. */
-  compact(doc: SharedDoc): void {
+  private compact(doc: SharedDoc): void {
     if (doc.pending.length > 0 || doc.updatesSinceSnapshot === 0) return;
     try {
       const snapshot = doc.snapshot();
@@ -198,10 +198,10 @@ export class DocRegistry {
    */
   private queueCompaction(doc: SharedDoc): void {
     this.compactionQueue.add(doc);
-    this.scheduleCompactionTurn();
+    this.scheduleCompaction();
   }
 
-  private scheduleCompactionTurn(): void {
+  private scheduleCompaction(): void {
     if (this.compactionScheduled) return;
     this.compactionScheduled = true;
     setTimeout(() => this.compactNext(), COMPACTION_SPACING_MS).unref();
@@ -216,7 +216,7 @@ export class DocRegistry {
     // not run ahead of the stored rows): committing them first lets it go ahead.
     this.flush();
     this.compact(doc);
-    if (this.compactionQueue.size > 0) this.scheduleCompactionTurn();
+    if (this.compactionQueue.size > 0) this.scheduleCompaction();
   }
 
   /** Flushes, compacts and closes every peer: the last step of a graceful shutdown. */
