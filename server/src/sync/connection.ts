@@ -186,6 +186,8 @@ export class Connection implements Peer {
         this.log.error({ err: error, doc: doc.name }, 'unexpected error handling a frame');
         this.close(CloseCode.InternalError, 'internal error');
       }
+    } finally {
+      this.registry.flushIfOverdue();
     }
   }
 

@@ -8,7 +8,7 @@ import type { Identity } from '../rooms/identity.js';
 import { openTestStorage } from '../storage/testStorage.testkit.js';
 import type { Storage } from '../storage/types.js';
 import { Timeline } from '../timeline/timeline.js';
-import { COMPACTION_SPACING_MS, DocRegistry, PRESENCE_SWEEP_MS } from './docRegistry.js';
+import { COMPACTION_SPACING_MS, DocRegistry, MAX_BATCH_WAIT_MS, PRESENCE_SWEEP_MS } from './docRegistry.js';
 import { decodeMessage, encodeUpdate } from './protocol.js';
 import type { Peer } from './sharedDoc.js';
 import type { WireFrame } from './wireFrame.js';
@@ -132,6 +132,32 @@ describe('the document registry', () => {
 
     expect(storedWhenRelayed).toBe(1);
     expect(sender.sent).toHaveLength(0);
+  });
+
+  it('commits and relays a batch that has waited MAX_BATCH_WAIT_MS without waiting for the turn to end', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const { storage, registry } = setup();
+      const { doc, sender, receiver } = senderAndReceiver(registry);
+      const relayed = () => receiver.sent.filter((frame) => decodeMessage(frame).type === 'update').length;
+
+      registry.accept(doc, sender, editUpdate('p1'));
+      vi.advanceTimersByTime(MAX_BATCH_WAIT_MS - 1);
+      registry.flushIfOverdue();
+      expect(relayed()).toBe(0);
+
+      vi.advanceTimersByTime(1);
+      registry.flushIfOverdue();
+      expect(relayed()).toBe(1);
+      expect(storage.loadDoc(name).updates).toHaveLength(1);
+
+      // The next edit opens a batch of its own, with its own deadline.
+      registry.accept(doc, sender, editUpdate('p2'));
+      registry.flushIfOverdue();
+      expect(relayed()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stores the update as the peer sent it and relays the peer's own message to the others", () => {

@@ -21,13 +21,20 @@ const RELOADED: CloseWith = [CloseCode.ServiceRestart, 'document reloaded'];
 /** The pause between two compactions, when several documents are due at once (see queueCompaction). */
 export const COMPACTION_SPACING_MS = 10;
 
+/**
+ * How long accepted edits may wait for their commit while the same event-loop turn goes
+ * on reading other frames (see flushIfOverdue).
+ */
+export const MAX_BATCH_WAIT_MS = 2;
+
 /** How often quiet clients' presence is expired: y-protocols' own cadence, a tenth of its timeout. */
 export const PRESENCE_SWEEP_MS = awarenessProtocol.outdatedTimeout / 10;
 
 /**
  * The documents in memory: loads them from storage on first use, batches the commit
- * of accepted updates (one transaction per event-loop turn, then relay), compacts them
- * into snapshots, and unloads them once the last peer has left.
+ * of accepted updates (one transaction per event-loop turn, or per MAX_BATCH_WAIT_MS
+ * in a long turn, then relay), compacts them into snapshots, and unloads them once the
+ * last peer has left.
  */
 export class DocRegistry {
   private readonly docs = new Map<string, SharedDoc>();
@@ -36,6 +43,8 @@ export class DocRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<SharedDoc>();
   private flushScheduled = false;
+  /** When the batch now pending was opened, on performance.now()'s clock. */
+  private batchOpenedAt = 0;
   /** Documents past the compaction threshold, compacted one at a time (see queueCompaction). */
   private readonly compactionQueue = new Set<SharedDoc>();
   private compactionScheduled = false;
@@ -169,6 +178,16 @@ export class DocRegistry {
     }
   }
 
+  /**
+   * Commits the pending batch now if it has waited MAX_BATCH_WAIT_MS, instead of at the
+   * end of the event-loop turn. Called after every inbound frame: a turn that reads
+   * hundreds of frames (everyone's presence renewed at once) would otherwise hold the
+   * edits read at its start until the last frame is handled.
+   */
+  flushIfOverdue(): void {
+    if (this.dirty.size > 0 && performance.now() - this.batchOpenedAt >= MAX_BATCH_WAIT_MS) this.flush();
+  }
+
   /** Closes a room's documents without committing what is pending: the room is being erased. */
   dropRoom(roomId: string, code: number, reason: string): void {
     for (const doc of [...(this.rooms.get(roomId) ?? [])]) this.discard(doc, () => [code, reason]);
@@ -246,6 +265,7 @@ export class DocRegistry {
   }
 
   private markDirty(doc: SharedDoc): void {
+    if (this.dirty.size === 0) this.batchOpenedAt = performance.now();
     this.dirty.add(doc);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
