@@ -42,6 +42,7 @@ export class DocRegistry {
   private readonly rooms = new Map<string, Set<SharedDoc>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Set<SharedDoc>();
+  /** Whether the commit at the end of this turn is queued: once a turn, however often flushIfOverdue commits early. */
   private flushScheduled = false;
   /** When the batch now pending was opened, on performance.now()'s clock. */
   private batchOpenedAt = 0;
@@ -130,7 +131,6 @@ export class DocRegistry {
 
   /** Commits everything pending now. Called before any state is revealed (sync step 2) and on shutdown. */
   flush(): void {
-    this.flushScheduled = false;
     if (this.dirty.size === 0) return;
     // Everything pending leaves its document now, so a refused commit leaves nothing behind.
     const batch: Array<{ doc: SharedDoc; changes: PendingChange[] }> = [];
@@ -269,7 +269,10 @@ export class DocRegistry {
     this.dirty.add(doc);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
     }
   }
 
