@@ -61,6 +61,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,128}$/, '16 to 128 letters, digits, "-" or "_"')
     .optional(),
+  /**
+   * Run the join path once through a throwaway server before listening (warmUp.ts), so
+   * the people who reconnect right after a restart do not wait for code to compile.
+   */
+  WARM_UP: z.enum(['on', 'off']).default('on'),
   /** Length of a pulse-schedule "minute"; only tests shorten it, to see schedules fire. */
   PULSE_MINUTE_MS: int(100, 3_600_000).default(60_000),
 });

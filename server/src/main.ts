@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { createParleyServer } from './server.js';
 import { DataDirInUse } from './storage/dataDirLock.js';
+import { warmUpJoinPath } from './warmUp.js';
 
 /** `node server/dist/main.js`: read the environment, serve, shut down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
   let server, address;
   try {
     server = createParleyServer(config, log, clientDir);
+    // After the data directory is locked and opened, so a server that cannot start says so at once.
+    if (config.WARM_UP === 'on') {
+      const { ms, delivered } = await warmUpJoinPath(log);
+      log.info({ ms: Math.round(ms), delivered }, 'ran the join path before listening');
+    }
     address = await server.listen();
   } catch (error) {
     const reason = startupFailure(error, config);

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { api, installCleanup, runUntilRefused, setupRoom, startServer } from '../../helpers/index.js';
 import { expectRoomWorks } from './support.js';
@@ -31,6 +32,28 @@ describe('starting a server', () => {
     expect(existsSync(path.join(server.dataDir, 'parley.lock-journal'))).toBe(false);
     await server.restart();
     await expectRoomWorks(server, room);
+  });
+
+  it('runs the join path through a room of its own before listening, and keeps none of it', async () => {
+    const server = await startServer();
+    const messages = server.logs.map((line) => JSON.parse(line) as { msg: string; delivered?: number });
+    const warmUp = messages.findIndex((m) => m.msg === 'ran the join path before listening');
+    expect(warmUp, server.logs.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(messages[warmUp]?.delivered).toBe(6);
+    expect(warmUp).toBeLessThan(messages.findIndex((m) => m.msg === 'listening'));
+    const room = await setupRoom(server, { mediated: false });
+    await expectRoomWorks(server, room);
+    await server.stop();
+    // The people's database holds their room and nothing of the warm-up's.
+    const db = new Database(path.join(server.dataDir, 'parley.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT room_id FROM rooms').all()).toEqual([{ room_id: room.roomId }]);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM doc_log WHERE doc NOT LIKE ? || '/%'").get(room.roomId)).toEqual({
+        n: 0,
+      });
+    } finally {
+      db.close();
+    }
   });
 
   it('names the address when the port is taken', async () => {

@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  COLLECTIONS,
+  addItem,
+  createRoomResponseSchema,
+  docName,
+  joinResponseSchema,
+  newId,
+  type DocScope,
+} from '@parley/shared';
+import { loadConfig } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { createParleyServer } from './server.js';
+import { MessageType } from './sync/protocol.js';
+
+/** Joins, edits and presence per document in the warm-up: enough for every piece to have run a few times. */
+const ROUNDS = 3;
+
+export interface WarmUpResult {
+  ms: number;
+  /** Edits that reached the other tab, each with the writer's presence: 6 when all went through. */
+  delivered: number;
+  /** The temporary data directory it ran in, removed by the time the warm-up resolves. */
+  dataDir: string;
+}
+
+/**
+ * Runs the join path once through a throwaway server before the real one listens.
+ *
+ * When a server restarts (a deploy, a crash), everyone who was in a room reconnects
+ * within seconds, into a process where none of the join's code has run yet: V8 compiles
+ * each function on its first call, and Node 20 keeps no compiled code across restarts.
+ * The first of those joins took 7.6–10.4 ms of main thread against 0.2–0.7 ms once
+ * warm (docs/PERFORMANCE.md). So before the real server takes its first connection, this
+ * creates a room through the HTTP API in a temporary data directory, joins it as a member,
+ * and syncs, edits and renews presence over real WebSockets on the loopback interface,
+ * as a browser would. The functions it runs are the real server's own, so they are
+ * compiled when the first person arrives. Nothing of it touches the real data directory,
+ * and the temporary one is removed.
+ *
+ * Resolves with how long it took; never rejects: a warm-up that fails or times out only
+ * leaves the first joins as slow as they would have been, and is logged.
+ */
+export async function warmUpJoinPath(
+  log: Logger,
+  /** The warm-up never holds the start-up longer than this; what it did not reach runs cold, as without it. */
+  timeoutMs = 10_000,
+): Promise<WarmUpResult> {
+  const started = performance.now();
+  const progress = { delivered: 0 };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-warm-up-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const server = createParleyServer(config, createLogger('silent'), null);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const { port } = await server.listen();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`not done after ${timeoutMs} ms`)), timeoutMs);
+    });
+    await Promise.race([exercise(`127.0.0.1:${port}`, progress), timeout]);
+  } catch (error) {
+    log.warn({ err: error }, 'the warm-up of the join path failed; the first joins will run cold');
+  } finally {
+    clearTimeout(timer);
+    await server.close().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { ms: performance.now() - started, delivered: progress.delivered, dataDir };
+}
+
+/** A mediated room, a member of side A, and two of that member's tabs on each of two documents. */
+async function exercise(host: string, progress: { delivered: number }): Promise<void> {
+  const room = createRoomResponseSchema.parse(
+    await postJson(host, '/api/rooms', { title: 'Warm-up', sides: ['A', 'B'], mediated: true }),
+  );
+  const member = joinResponseSchema.parse(
+    await postJson(host, '/api/members', { token: room.invites.a.token, name: 'A' }),
+  );
+  const scopes: DocScope[] = [{ kind: 'side', side: 'a' }, { kind: 'joint' }];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const scope of scopes) {
+      const url = `ws://${host}/yjs/${encodeURIComponent(docName(room.roomId, scope))}?token=${member.memberToken}`;
+      const [writer, reader] = await Promise.all([WarmUpTab.open(url), WarmUpTab.open(url)]);
+      const collection = scope.kind === 'side' ? 'positions' : 'agenda';
+      const seen = Promise.all([reader.observed(collection), reader.presenceOf(writer.doc.clientID)]);
+      if (scope.kind === 'side') {
+        addItem(writer.doc, collection, COLLECTIONS.side.positions, {
+          id: newId(),
+          text: 'Warm-up',
+          because: 'The first join after a start runs compiled code',
+          createdAt: Date.now(),
+        });
+      } else {
+        addItem(writer.doc, collection, COLLECTIONS.joint.agenda, {
+          id: newId(),
+          title: 'Warm-up',
+          status: 'open',
+          order: round,
+          createdAt: Date.now(),
+        });
+      }
+      writer.awareness.setLocalState({ editing: null });
+      await seen;
+      progress.delivered += 1;
+      writer.close();
+      reader.close();
+    }
+  }
+}
+
+/** The browser's side of `/yjs`, as the client's provider speaks it: sync, updates, presence. */
+class WarmUpTab {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.length)));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.send(MessageType.Sync, (e) => syncProtocol.writeUpdate(e, update));
+    });
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      if (origin === this) return;
+      const changed = [...added!, ...updated!, ...removed!];
+      this.send(MessageType.Awareness, (e) =>
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+      );
+    });
+  }
+
+  /** Resolves once connected and synced: the server's sync step 2 has arrived. */
+  static open(url: string): Promise<WarmUpTab> {
+    return new Promise((resolve, reject) => {
+      const tab = new WarmUpTab(new WebSocket(url));
+      tab.ws.once('open', () => tab.send(MessageType.Sync, (e) => syncProtocol.writeSyncStep1(e, tab.doc)));
+      tab.ws.once('close', (code) => reject(new Error(`the warm-up's connection was closed with ${code}`)));
+      tab.synced = () => resolve(tab);
+    });
+  }
+
+  /** Resolves when something arrives in the named collection from another tab. */
+  observed(collection: string): Promise<void> {
+    return new Promise((resolve) => this.doc.getMap(collection).observe(() => resolve()));
+  }
+
+  /** Resolves when another tab's presence arrives, stamped by the server with who it is. */
+  presenceOf(clientId: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.awareness.getStates().get(clientId)?.['user']) resolve();
+      };
+      this.awareness.on('change', check);
+    });
+  }
+
+  close(): void {
+    this.awareness.destroy();
+    this.ws.close();
+  }
+
+  private synced: () => void = () => undefined;
+
+  private send(type: number, write: (e: encoding.Encoder) => void): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, type);
+    write(e);
+    this.ws.send(encoding.toUint8Array(e));
+  }
+
+  private onMessage(message: Uint8Array): void {
+    const d = decoding.createDecoder(message);
+    const type = decoding.readVarUint(d);
+    if (type === MessageType.Awareness) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(d), this);
+      return;
+    }
+    if (type !== MessageType.Sync) return;
+    const reply = encoding.createEncoder();
+    encoding.writeVarUint(reply, MessageType.Sync);
+    const kind = syncProtocol.readSyncMessage(d, reply, this.doc, this);
+    if (encoding.length(reply) > 1) this.ws.send(encoding.toUint8Array(reply));
+    if (kind === syncProtocol.messageYjsSyncStep2) this.synced();
+  }
+}
+
+function postJson(host: string, route: string, body: unknown): Promise<unknown> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `http://${host}${route}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200 && res.statusCode !== 201)
+            reject(new Error(`${route} answered ${res.statusCode}: ${text}`));
+          else resolve(JSON.parse(text));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
