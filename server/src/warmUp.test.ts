@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './log.js';
@@ -9,7 +11,7 @@ describe('the warm-up of the join path', () => {
     const { delivered, dataDir } = await warmUpJoinPath(createLogger('silent'));
     // Three rounds of a side document and the joint one: each edit reached the other tab.
     expect(delivered).toBe(6);
-    expect(fs.existsSync(dataDir)).toBe(false);
+    expect(fs.existsSync(dataDir!)).toBe(false);
   });
 
   it('gives up after its timeout without failing the start, and cleans up all the same', async () => {
@@ -21,6 +23,22 @@ describe('the warm-up of the join path', () => {
       'the warm-up of the join path failed; the first joins will run cold',
     ]);
     expect(lines[0]?.err?.message).toBe('not done after 1 ms');
-    expect(fs.existsSync(dataDir)).toBe(false);
+    expect(fs.existsSync(dataDir!)).toBe(false);
+  });
+
+  it('does not stop the start when it cannot even make its temporary directory', async () => {
+    const lines: Array<{ msg: string; err?: { code?: string } }> = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(os.tmpdir(), 'parley-no-such-directory', 'below');
+    try {
+      expect(await warmUpJoinPath(log)).toMatchObject({ delivered: 0, dataDir: null });
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
+    expect(lines.map((line) => [line.msg, line.err?.code])).toEqual([
+      ['the warm-up of the join path failed; the first joins will run cold', 'ENOENT'],
+    ]);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '@parley/shared';
 import { loadConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { createParleyServer } from './server.js';
+import { createParleyServer, type ParleyServer } from './server.js';
 import { MessageType } from './sync/protocol.js';
 
 /** Joins, edits and presence per document in the warm-up: enough for every piece to have run a few times. */
@@ -29,8 +29,8 @@ export interface WarmUpResult {
   ms: number;
   /** Edits that reached the other tab, each with the writer's presence: 6 when all went through. */
   delivered: number;
-  /** The temporary data directory it ran in, removed by the time the warm-up resolves. */
-  dataDir: string;
+  /** The temporary data directory it ran in (none when it could not be made), removed by the time the warm-up resolves. */
+  dataDir: string | null;
 }
 
 /**
@@ -57,11 +57,13 @@ export async function warmUpJoinPath(
 ): Promise<WarmUpResult> {
   const started = performance.now();
   const progress = { delivered: 0 };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-warm-up-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-  const server = createParleyServer(config, createLogger('silent'), null);
+  let dataDir: string | null = null;
+  let server: ParleyServer | null = null;
   let timer: NodeJS.Timeout | undefined;
   try {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-warm-up-'));
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    server = createParleyServer(config, createLogger('silent'), null);
     const { port } = await server.listen();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`not done after ${timeoutMs} ms`)), timeoutMs);
@@ -71,8 +73,8 @@ export async function warmUpJoinPath(
     log.warn({ err: error }, 'the warm-up of the join path failed; the first joins will run cold');
   } finally {
     clearTimeout(timer);
-    await server.close().catch(() => undefined);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server?.close().catch(() => undefined);
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return { ms: performance.now() - started, delivered: progress.delivered, dataDir };
 }
