@@ -26,6 +26,22 @@ describe('the warm-up of the join path', () => {
     expect(fs.existsSync(dataDir!)).toBe(false);
   });
 
+  it('leaves no timer of its own behind, however far it got before its timeout', async () => {
+    // Timers that keep the process awake; checked from inside a timer's callback, when
+    // that timer no longer counts.
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    // Whole, then cut off at moments spread over its steps (it takes ~50-150 ms here).
+    for (const timeoutMs of [10_000, 1, 5, 10, 20, 30, 40, 60, 80, 120]) {
+      await warmUpJoinPath(pino({ level: 'silent' }), timeoutMs);
+      // The last tabs' sockets finish closing just after it resolves.
+      for (let waited = 0; waited < 2_000 && timers() > before; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(timers(), `after a warm-up with a timeout of ${timeoutMs} ms`).toBeLessThanOrEqual(before);
+    }
+  });
+
   it('does not stop the start when it cannot even make its temporary directory', async () => {
     const lines: Array<{ msg: string; err?: { code?: string } }> = [];
     const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });

@@ -60,6 +60,10 @@ export async function warmUpJoinPath(
   let dataDir: string | null = null;
   let server: ParleyServer | null = null;
   let timer: NodeJS.Timeout | undefined;
+  // Every tab it opened, closed whatever happened: a tab left open would keep its presence
+  // timer. Once it is over, the steps still under way open none.
+  const tabs = new Set<WarmUpTab>();
+  const over = new AbortController();
   try {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-warm-up-'));
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
@@ -68,11 +72,13 @@ export async function warmUpJoinPath(
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`not done after ${timeoutMs} ms`)), timeoutMs);
     });
-    await Promise.race([exercise(`127.0.0.1:${port}`, progress), timeout]);
+    await Promise.race([exercise(`127.0.0.1:${port}`, progress, tabs, over.signal), timeout]);
   } catch (error) {
     log.warn({ err: error }, 'the warm-up of the join path failed; the first joins will run cold');
   } finally {
     clearTimeout(timer);
+    over.abort();
+    for (const tab of tabs) tab.close();
     await server?.close().catch(() => undefined);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -80,7 +86,12 @@ export async function warmUpJoinPath(
 }
 
 /** A mediated room, a member of side A, and two of that member's tabs on each of two documents. */
-async function exercise(host: string, progress: { delivered: number }): Promise<void> {
+async function exercise(
+  host: string,
+  progress: { delivered: number },
+  tabs: Set<WarmUpTab>,
+  over: AbortSignal,
+): Promise<void> {
   const room = createRoomResponseSchema.parse(
     await postJson(host, '/api/rooms', { title: 'Warm-up', sides: ['A', 'B'], mediated: true }),
   );
@@ -90,8 +101,9 @@ async function exercise(host: string, progress: { delivered: number }): Promise<
   const scopes: DocScope[] = [{ kind: 'side', side: 'a' }, { kind: 'joint' }];
   for (let round = 0; round < ROUNDS; round++) {
     for (const scope of scopes) {
+      over.throwIfAborted();
       const url = `ws://${host}/yjs/${encodeURIComponent(docName(room.roomId, scope))}?token=${member.memberToken}`;
-      const [writer, reader] = await Promise.all([WarmUpTab.open(url), WarmUpTab.open(url)]);
+      const [writer, reader] = await Promise.all([WarmUpTab.open(url, tabs), WarmUpTab.open(url, tabs)]);
       const collection = scope.kind === 'side' ? 'positions' : 'agenda';
       const seen = Promise.all([reader.observed(collection), reader.presenceOf(writer.doc.clientID)]);
       if (scope.kind === 'side') {
@@ -124,7 +136,11 @@ class WarmUpTab {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
 
-  private constructor(private readonly ws: WebSocket) {
+  private constructor(
+    private readonly ws: WebSocket,
+    private readonly open: Set<WarmUpTab>,
+  ) {
+    open.add(this);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.length)));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -139,11 +155,14 @@ class WarmUpTab {
     });
   }
 
-  /** Resolves once connected and synced: the server's sync step 2 has arrived. */
-  static open(url: string): Promise<WarmUpTab> {
+  /** Resolves once connected and synced: the server's sync step 2 has arrived. `open` holds it until it is closed. */
+  static open(url: string, open: Set<WarmUpTab>): Promise<WarmUpTab> {
     return new Promise((resolve, reject) => {
-      const tab = new WarmUpTab(new WebSocket(url));
+      const tab = new WarmUpTab(new WebSocket(url), open);
       tab.ws.once('open', () => tab.send(MessageType.Sync, (e) => syncProtocol.writeSyncStep1(e, tab.doc)));
+      // A connection that fails (the throwaway server already closed) rejects, and is never
+      // an unhandled 'error' event, which would end the process.
+      tab.ws.on('error', reject);
       tab.ws.once('close', (code) => reject(new Error(`the warm-up's connection was closed with ${code}`)));
       tab.synced = () => resolve(tab);
     });
@@ -165,6 +184,7 @@ class WarmUpTab {
   }
 
   close(): void {
+    this.open.delete(this);
     this.awareness.destroy();
     this.ws.close();
   }
@@ -200,7 +220,12 @@ function postJson(host: string, route: string, body: unknown): Promise<unknown> 
   return new Promise((resolve, reject) => {
     const req = request(
       `http://${host}${route}`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        // A connection of its own, not one the process's agent would keep alive after the warm-up.
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
