@@ -200,18 +200,24 @@ class WarmUpTab {
   }
 
   private onMessage(message: Uint8Array): void {
-    const d = decoding.createDecoder(message);
-    const type = decoding.readVarUint(d);
-    if (type === MessageType.Awareness) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(d), this);
-      return;
+    // Nothing thrown here may leave the listener: ws would not catch it, and the process would end.
+    try {
+      const d = decoding.createDecoder(message);
+      const type = decoding.readVarUint(d);
+      if (type === MessageType.Awareness) {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(d), this);
+        return;
+      }
+      if (type !== MessageType.Sync) return;
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MessageType.Sync);
+      const kind = syncProtocol.readSyncMessage(d, reply, this.doc, this);
+      if (encoding.length(reply) > 1) this.ws.send(encoding.toUint8Array(reply));
+      if (kind === syncProtocol.messageYjsSyncStep2) this.synced();
+    } catch {
+      // The tab stops; the warm-up, waiting for it, ends at its timeout with a warning.
+      this.ws.terminate();
     }
-    if (type !== MessageType.Sync) return;
-    const reply = encoding.createEncoder();
-    encoding.writeVarUint(reply, MessageType.Sync);
-    const kind = syncProtocol.readSyncMessage(d, reply, this.doc, this);
-    if (encoding.length(reply) > 1) this.ws.send(encoding.toUint8Array(reply));
-    if (kind === syncProtocol.messageYjsSyncStep2) this.synced();
   }
 }
 
@@ -229,11 +235,18 @@ function postJson(host: string, route: string, body: unknown): Promise<unknown> 
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200 && res.statusCode !== 201)
+          if (res.statusCode !== 200 && res.statusCode !== 201) {
             reject(new Error(`${route} answered ${res.statusCode}: ${text}`));
-          else resolve(JSON.parse(text));
+            return;
+          }
+          try {
+            resolve(JSON.parse(text));
+          } catch (error) {
+            reject(error as Error);
+          }
         });
       },
     );
