@@ -20,7 +20,7 @@ import {
 import { loadConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createParleyServer, type ParleyServer } from './server.js';
-import { MessageType } from './sync/protocol.js';
+import { MessageType, encodeAwarenessStates, encodeSyncStep1, encodeUpdate } from './sync/protocol.js';
 
 /** Joins, edits and presence per document in the warm-up: enough for every piece to have run a few times. */
 const ROUNDS = 3;
@@ -144,14 +144,11 @@ class WarmUpTab {
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.length)));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.send(MessageType.Sync, (e) => syncProtocol.writeUpdate(e, update));
+      if (origin !== this) this.send(encodeUpdate(update));
     });
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       if (origin === this) return;
-      const changed = [...added!, ...updated!, ...removed!];
-      this.send(MessageType.Awareness, (e) =>
-        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
-      );
+      this.send(encodeAwarenessStates(this.awareness, [...added!, ...updated!, ...removed!]));
     });
   }
 
@@ -159,7 +156,7 @@ class WarmUpTab {
   static open(url: string, open: Set<WarmUpTab>): Promise<WarmUpTab> {
     return new Promise((resolve, reject) => {
       const tab = new WarmUpTab(new WebSocket(url), open);
-      tab.ws.once('open', () => tab.send(MessageType.Sync, (e) => syncProtocol.writeSyncStep1(e, tab.doc)));
+      tab.ws.once('open', () => tab.send(encodeSyncStep1(tab.doc)));
       // A connection that fails (the throwaway server already closed) rejects, and is never
       // an unhandled 'error' event, which would end the process.
       tab.ws.on('error', reject);
@@ -191,12 +188,8 @@ class WarmUpTab {
 
   private synced: () => void = () => undefined;
 
-  private send(type: number, write: (e: encoding.Encoder) => void): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, type);
-    write(e);
-    this.ws.send(encoding.toUint8Array(e));
+  private send(frame: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
   }
 
   private onMessage(message: Uint8Array): void {
