@@ -1,8 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
-import { createParleyServer } from './server.js';
+import { createParleyServer, type ParleyServer } from './server.js';
 import { DataDirInUse } from './storage/dataDirLock.js';
 import { warmUpJoinPath } from './warmUp.js';
 
@@ -20,42 +21,59 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL);
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
-  let server, address;
+  let server: ParleyServer;
   try {
     server = createParleyServer(config, log, clientDir);
-    // After the data directory is locked and opened, so a server that cannot start says so at once.
-    if (config.WARM_UP === 'on') {
-      const { ms, delivered } = await warmUpJoinPath(log);
-      log.info({ ms: Math.round(ms), delivered }, 'ran the join path before listening');
-    }
-    address = await server.listen();
   } catch (error) {
-    const reason = startupFailure(error, config);
-    if (!reason) throw error;
-    process.stderr.write(`parley: ${reason}\n`);
-    process.exit(2);
+    failedToStart(error, config);
   }
-  // Before the line that says the server is up: whoever waits for it (a supervisor, a
-  // test) may signal the moment it reads it, and a signal with no handler yet would
-  // end the process on the spot instead of shutting it down.
+  // From here on a signal shuts the server down, also while it is still starting: a
+  // supervisor may stop it at any moment, and a signal with no handler would end the
+  // process on the spot, leaving the warm-up's temporary directory behind.
+  const stopRequested = new AbortController();
+  let started: Promise<unknown> = Promise.resolve();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    server.close().then(
-      () => {
-        log.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    stopRequested.abort();
+    // Whatever is under way finishes or is cut short first: the warm-up cleans up after itself.
+    started
+      .catch(() => undefined)
+      .then(() => server.close())
+      .then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  const start = async () => {
+    // After the data directory is locked and opened, so a server that cannot start says so at once.
+    if (config.WARM_UP === 'on') {
+      const { ms, delivered } = await warmUpJoinPath(log, undefined, stopRequested.signal);
+      if (!stopping) log.info({ ms: Math.round(ms), delivered }, 'ran the join path before listening');
+    }
+    return stopping ? null : server.listen();
+  };
+  let address: AddressInfo | null;
+  try {
+    const starting = start();
+    started = starting;
+    address = await starting;
+  } catch (error) {
+    failedToStart(error, config);
+  }
+  // Stopped while starting: the shutdown above takes it from here.
+  if (!address || stopping) return;
   log.info(
     {
       port: address.port,
@@ -65,6 +83,14 @@ async function main(): Promise<void> {
     },
     'listening',
   );
+}
+
+/** Exits with the one-line reason for a start-up failure the operator can fix; rethrows anything else. */
+function failedToStart(error: unknown, config: Config): never {
+  const reason = startupFailure(error, config);
+  if (!reason) throw error;
+  process.stderr.write(`parley: ${reason}\n`);
+  process.exit(2);
 }
 
 /** A start-up failure the operator can fix, told in one line; anything else is a crash with its stack. */

@@ -26,6 +26,19 @@ describe('the warm-up of the join path', () => {
     expect(fs.existsSync(dataDir!)).toBe(false);
   });
 
+  it('ends where it is when the process is stopping, says so without a warning, and cleans up', async () => {
+    const lines: Array<{ level: number; msg: string }> = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 20);
+    const { delivered, dataDir } = await warmUpJoinPath(log, 10_000, stop.signal);
+    expect(delivered).toBeLessThan(6);
+    expect(lines).toMatchObject([{ level: 30, msg: 'stopped the warm-up of the join path' }]);
+    expect(fs.existsSync(dataDir!)).toBe(false);
+    // Stopped before it began, it makes nothing at all.
+    expect(await warmUpJoinPath(log, 10_000, stop.signal)).toMatchObject({ delivered: 0, dataDir: null });
+  });
+
   it('leaves no timer of its own behind, however far it got before its timeout', async () => {
     // Timers that keep the process awake; checked from inside a timer's callback, when
     // that timer no longer counts.

@@ -54,6 +54,11 @@ export async function warmUpJoinPath(
   log: Logger,
   /** The warm-up never holds the start-up longer than this; what it did not reach runs cold, as without it. */
   timeoutMs = 10_000,
+  /**
+   * Aborted when the process is asked to stop (SIGTERM) while the warm-up runs: it ends
+   * there, as at its timeout, and resolves once it has cleaned up.
+   */
+  stop?: AbortSignal,
 ): Promise<WarmUpResult> {
   const started = performance.now();
   const progress = { delivered: 0 };
@@ -64,25 +69,41 @@ export async function warmUpJoinPath(
   // timer. Once it is over, the steps still under way open none.
   const tabs = new Set<WarmUpTab>();
   const over = new AbortController();
+  let onStop: (() => void) | undefined;
+  // Both end the warm-up wherever it is: the steps under way see `over` and open nothing more.
+  const cutOff = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not done after ${timeoutMs} ms`)), timeoutMs);
+    onStop = () => reject(new WarmUpStopped());
+    stop?.addEventListener('abort', onStop, { once: true });
+  });
   try {
+    stop?.throwIfAborted();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-warm-up-'));
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
     server = createParleyServer(config, createLogger('silent'), null);
-    const { port } = await server.listen();
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`not done after ${timeoutMs} ms`)), timeoutMs);
-    });
-    await Promise.race([exercise(`127.0.0.1:${port}`, progress, tabs, over.signal), timeout]);
+    await Promise.race([
+      server.listen().then(({ port }) => exercise(`127.0.0.1:${port}`, progress, tabs, over.signal)),
+      cutOff,
+    ]);
   } catch (error) {
-    log.warn({ err: error }, 'the warm-up of the join path failed; the first joins will run cold');
+    if (error instanceof WarmUpStopped || stop?.aborted) log.info('stopped the warm-up of the join path');
+    else log.warn({ err: error }, 'the warm-up of the join path failed; the first joins will run cold');
   } finally {
     clearTimeout(timer);
+    if (onStop) stop?.removeEventListener('abort', onStop);
     over.abort();
     for (const tab of tabs) tab.close();
     await server?.close().catch(() => undefined);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return { ms: performance.now() - started, delivered: progress.delivered, dataDir };
+}
+
+/** The process is shutting down: the warm-up ends where it is. */
+class WarmUpStopped extends Error {
+  constructor() {
+    super('the process is shutting down');
+  }
 }
 
 /** A mediated room, a member of side A, and two of that member's tabs on each of two documents. */

@@ -1,8 +1,18 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { api, installCleanup, runUntilRefused, setupRoom, startServer } from '../../helpers/index.js';
+import {
+  SERVER_MAIN,
+  api,
+  installCleanup,
+  runUntilRefused,
+  setupRoom,
+  startServer,
+  withTimeout,
+} from '../../helpers/index.js';
 import { expectRoomWorks } from './support.js';
 
 /**
@@ -53,6 +63,47 @@ describe('starting a server', () => {
       });
     } finally {
       db.close();
+    }
+  });
+
+  it('shuts down cleanly when stopped during the warm-up, and leaves nothing of it behind', async () => {
+    // A temporary directory of the server's own, to see the warm-up's appear and go.
+    const base = mkdtempSync(path.join(tmpdir(), 'parley-stop-'));
+    const serverTmp = path.join(base, 'tmp');
+    const serverData = path.join(base, 'data');
+    try {
+      mkdirSync(serverTmp);
+      const proc = spawn(process.execPath, [SERVER_MAIN], {
+        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: serverData, TMPDIR: serverTmp },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        proc.once('exit', (code, signal) => resolve([code, signal])),
+      );
+      // SIGTERM the moment the warm-up has made its directory: it is then ~100 ms from done.
+      const watcher = watch(serverTmp, (_, name) => {
+        if (name?.startsWith('parley-warm-up-')) proc.kill('SIGTERM');
+      });
+      try {
+        expect(await withTimeout(exited, 10_000, 'the server to exit'), output).toEqual([0, null]);
+      } finally {
+        watcher.close();
+      }
+      const messages = output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
+      expect(messages, output).toEqual(['shutting down', 'stopped the warm-up of the join path', 'stopped']);
+      expect(readdirSync(serverTmp)).toEqual([]);
+      // The data directory was let go: a server starts on it and serves.
+      const server = await startServer({ dataDir: serverData });
+      expect((await api(server, 'GET', '/healthz')).status).toBe(200);
+      await server.stop();
+    } finally {
+      rmSync(base, { recursive: true, force: true });
     }
   });
 
