@@ -2,8 +2,9 @@
  * `BENCH_TRACE_DIR=<dir>`: a record for looking into a latency tail. For every edit
  * shape the load generator writes `<dir>/<server>-<rooms>-rooms.txt`, times in ms after
  * the edits began ('go'): a line `d <sent> <latency ms> <room>` per delivery, `r <time>`
- * per presence renewal of a client, and `w <start> <end>` for the measuring window.
- * Off (and free) unless the variable is set.
+ * per presence renewal of a client, and `w <start> <end>` for the measuring window. The
+ * first line, `g <epoch ms>`, is when the edits began by the wall clock, to match the
+ * trace against a server's own timestamped logs. Off (and free) unless the variable is set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,7 @@ export class DeliveryTrace {
 
   write(server: string, rooms: number): void {
     fs.mkdirSync(this.dir, { recursive: true });
-    fs.writeFileSync(path.join(this.dir, `${server}-${rooms}-rooms.txt`), `${this.lines.join('\n')}\n`);
+    const go = `g ${(performance.timeOrigin + this.go).toFixed(1)}`;
+    fs.writeFileSync(path.join(this.dir, `${server}-${rooms}-rooms.txt`), `${[go, ...this.lines].join('\n')}\n`);
   }
 }
