@@ -31,15 +31,13 @@ async function main(): Promise<void> {
   // supervisor may stop it at any moment, and a signal with no handler would end the
   // process on the spot, leaving the warm-up's temporary directory behind.
   const stopRequested = new AbortController();
-  let started: Promise<unknown> = Promise.resolve();
-  let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopRequested.signal.aborted) return;
     log.info({ signal }, 'shutting down');
     stopRequested.abort();
     // Whatever is under way finishes or is cut short first: the warm-up cleans up after itself.
-    started
+    // (A signal is handled from the event loop, so `starting`, set below, always exists by then.)
+    starting
       .catch(() => undefined)
       .then(() => server.close())
       .then(
@@ -56,24 +54,25 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  const start = async () => {
+  // The warm-up, then listening, unless a stop was asked for meanwhile.
+  const starting = (async () => {
     // After the data directory is locked and opened, so a server that cannot start says so at once.
     if (config.WARM_UP === 'on') {
       const { ms, delivered } = await warmUpJoinPath(log, undefined, stopRequested.signal);
-      if (!stopping) log.info({ ms: Math.round(ms), delivered }, 'ran the join path before listening');
+      if (!stopRequested.signal.aborted) {
+        log.info({ ms: Math.round(ms), delivered }, 'ran the join path before listening');
+      }
     }
-    return stopping ? null : server.listen();
-  };
+    return stopRequested.signal.aborted ? null : server.listen();
+  })();
   let address: AddressInfo | null;
   try {
-    const starting = start();
-    started = starting;
     address = await starting;
   } catch (error) {
     failedToStart(error, config);
   }
   // Stopped while starting: the shutdown above takes it from here.
-  if (!address || stopping) return;
+  if (!address || stopRequested.signal.aborted) return;
   log.info(
     {
       port: address.port,

@@ -73,7 +73,7 @@ export async function warmUpJoinPath(
   // Both end the warm-up wherever it is: the steps under way see `over` and open nothing more.
   const cutOff = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`not done after ${timeoutMs} ms`)), timeoutMs);
-    onStop = () => reject(new WarmUpStopped());
+    onStop = () => reject(stop?.reason);
     stop?.addEventListener('abort', onStop, { once: true });
   });
   try {
@@ -86,7 +86,7 @@ export async function warmUpJoinPath(
       cutOff,
     ]);
   } catch (error) {
-    if (error instanceof WarmUpStopped || stop?.aborted) log.info('stopped the warm-up of the join path');
+    if (stop?.aborted) log.info('stopped the warm-up of the join path');
     else log.warn({ err: error }, 'the warm-up of the join path failed; the first joins will run cold');
   } finally {
     clearTimeout(timer);
@@ -97,13 +97,6 @@ export async function warmUpJoinPath(
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return { ms: performance.now() - started, delivered: progress.delivered, dataDir };
-}
-
-/** The process is shutting down: the warm-up ends where it is. */
-class WarmUpStopped extends Error {
-  constructor() {
-    super('the process is shutting down');
-  }
 }
 
 /** A mediated room, a member of side A, and two of that member's tabs on each of two documents. */
