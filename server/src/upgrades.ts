@@ -30,8 +30,10 @@ const STATUS_TEXT = {
  * path as sent, as socket.io's engine matches its own.
  */
 export function routeUpgrades(server: Server, routes: readonly UpgradeRoute[], log: Logger): void {
+  // One listener for every socket, rather than a closure per upgrade kept for its lifetime.
+  const onSocketError = (error: Error) => log.debug({ err: error }, 'upgrade socket error');
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', (error) => log.debug({ err: error }, 'upgrade socket error'));
+    socket.on('error', onSocketError);
     const target = req.url ?? '/';
     const route = routes.find((r) => target.startsWith(r.prefix));
     if (!route) return refuseUpgrade(socket, 404);

@@ -51,6 +51,9 @@ export function createSyncEndpoint(deps: SyncEndpointDeps): SyncEndpoint {
   // A dead peer (a laptop lid closed, a network gone) is found by its missing pong and dropped.
   const keepalive = new Keepalive<Connection>(config.KEEPALIVE_MS);
   let accepting = true;
+  // One listener for every connection: a closure made per upgrade would keep that
+  // upgrade's URL (and the token in it) alive for as long as the connection lasts.
+  const onSocketError = (error: Error) => log.debug({ err: error }, 'websocket error');
 
   const handleUpgrade: UpgradeHandler = (req, socket, head, url) => {
     if (!accepting) return refuseUpgrade(socket, 503);
@@ -65,7 +68,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps): SyncEndpoint {
       wss.handleUpgrade(req, socket, head, (ws) => {
         // Before anything else: ws emits a peer's protocol error (an unmasked frame, a bad
         // opcode) on the WebSocket, and a refused connection still reads until it closes.
-        ws.on('error', (error) => log.debug({ err: error }, 'websocket error'));
+        ws.on('error', onSocketError);
         admit(ws, socket, url);
       });
     } finally {
