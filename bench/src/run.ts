@@ -25,6 +25,17 @@ import { SERVERS, SERVER_LABEL, type LoadConfig, type LoadMessage, type ServerKi
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LOAD_BIN = path.join(here, 'load.js');
+/**
+ * The load generator's runtime, the same for every server measured. Every client of a
+ * shape lives in that one process, and a full collection of its heap (a pause, and the
+ * collector's threads on both cores) delays the deliveries around it by 5–20 ms,
+ * whichever server is measured: whenever one fell inside a window, its deliveries were
+ * most of that window's slowest, and whether one did was a matter of chance. With room
+ * for a 1 GB old generation before its first full collection, the few MB a run promotes
+ * never call for one. The orchestrator's own flags are passed on too (a --cpu-prof of a
+ * run profiles both processes).
+ */
+const LOAD_NODE_FLAGS = [...process.execArgv, '--initial-old-space-size=1024'];
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 
 const args = process.argv.slice(2);
@@ -92,7 +103,7 @@ async function runOne(server: ServerKind, shape: Shape): Promise<RunResult> {
     loadAverage: loadAverage(),
     foreignCores: 0,
   };
-  const child = fork(LOAD_BIN, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(LOAD_BIN, [], { execArgv: LOAD_NODE_FLAGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     result.baselineRssBytes = await settledRss(running, startedAt);
     const messages: LoadMessage[] = [];
