@@ -139,7 +139,7 @@ export function createParleyServer(config: Config, log: Logger, clientDir: strin
       clearTimeout(cut);
       http.closeAllConnections();
       pulses.stop();
-      storage.close();
+      await storage.close();
       dataDirLock.release();
     },
   };

@@ -94,9 +94,18 @@ export async function warmUpJoinPath(
     over.abort();
     for (const tab of tabs) tab.close();
     await server?.close().catch(() => undefined);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) removeDirectory(dataDir, log);
   }
   return { ms: performance.now() - started, delivered: progress.delivered, dataDir };
+}
+
+/** The warm-up's directory goes; if it cannot, the server still starts, and says what is left. */
+function removeDirectory(dir: string, log: Logger): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    log.warn({ err: error, dir }, "could not remove the warm-up's temporary directory");
+  }
 }
 
 /** A mediated room, a member of side A, and two of that member's tabs on each of two documents. */

@@ -48,13 +48,15 @@ function checkpoint(): void {
 }
 
 let stopping = false;
+/** Cuts the interval's wait short on 'stop': the storage's close waits for this thread to end. */
+const stopped = new AbortController();
 
 async function checkpointWhatIsWritten(): Promise<void> {
   while (!stopping) {
     const wait = Atomics.waitAsync(signal, 0, CheckpointSignal.Idle);
     if (wait.async) await wait.value;
     if (stopping) break;
-    await delay(intervalMs);
+    await delay(intervalMs, undefined, { signal: stopped.signal }).catch(() => undefined);
     if (stopping) break;
     // Commits from here on set the signal again and get a checkpoint of their own.
     Atomics.store(signal, 0, CheckpointSignal.Idle);
@@ -68,6 +70,7 @@ async function checkpointWhatIsWritten(): Promise<void> {
 parentPort?.on('message', (message) => {
   if (message !== 'stop') return;
   stopping = true;
+  stopped.abort();
   Atomics.notify(signal, 0);
 });
 

@@ -27,8 +27,12 @@ export interface Checkpointer {
    * one atomic compare, and wakes the worker only on the first commit since its last checkpoint.
    */
   wrote(): void;
-  /** Asks the worker to close its connection and end; the caller's own final checkpoint follows. */
-  stop(): void;
+  /**
+   * Asks the worker to close its connection and end; the caller's own final checkpoint
+   * follows. Resolves once the thread has ended: a worker asked to stop before it had
+   * started still opens the file first.
+   */
+  stop(): Promise<void>;
 }
 
 export interface CheckpointerEvents {
@@ -55,6 +59,7 @@ export function startCheckpointer(
   });
   // Never keeps the process alive; the storage's own checkpoint at close still runs.
   worker.unref();
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', (error) => onFailure?.(error));
   if (onCheckpoint) worker.on('message', (walFrames: number) => onCheckpoint(walFrames));
   return {
@@ -66,7 +71,10 @@ export function startCheckpointer(
       }
     },
     stop() {
+      // Awaited now: without a reference the process could exit while it waits.
+      worker.ref();
       worker.postMessage('stop');
+      return ended;
     },
   };
 }

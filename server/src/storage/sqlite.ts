@@ -289,7 +289,7 @@ export function openSqliteStorage(
     },
     probeWrite,
     close() {
-      checkpointer?.stop();
+      const workerEnded = checkpointer?.stop() ?? Promise.resolve();
       if (!options.readonly) {
         try {
           db.pragma('wal_checkpoint(TRUNCATE)');
@@ -298,6 +298,7 @@ export function openSqliteStorage(
         }
       }
       db.close();
+      return workerEnded;
     },
   };
 }

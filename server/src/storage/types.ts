@@ -94,7 +94,11 @@ export interface Storage {
    */
   probeWrite(): void;
 
-  close(): void;
+  /**
+   * Closes the database at once; resolves when nothing of the storage touches its files
+   * any more (its checkpoint worker has ended), so that they may be removed or moved.
+   */
+  close(): Promise<void>;
 }
 
 /** Storage's writes: each one's outcome tells /readyz whether the room database takes writes. */

@@ -88,3 +88,23 @@ describe('the write-ahead log under edits that never stop', () => {
     expect(stored).toBe(commits);
   });
 });
+
+describe('closing the storage', () => {
+  it('ends the checkpoint worker before close() resolves, even for a storage closed the moment it opened', async () => {
+    // The worker opens the database file on a connection of its own as it starts. Closed
+    // before it had started (a start-up warm-up that ended early), it must not be left to
+    // create files in a directory its owner is removing, nor to fail on a removed one.
+    const failures: string[] = [];
+    const removed: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const file = tempDatabase();
+      const storage = openSqliteStorage(file, { checkpoints: { onFailure: (error) => failures.push(error.message) } });
+      await storage.close();
+      fs.rmSync(path.dirname(file), { recursive: true });
+      removed.push(path.dirname(file));
+    }
+    await sleep(300);
+    expect(failures).toEqual([]);
+    expect(removed.filter((dir) => fs.existsSync(dir))).toEqual([]);
+  });
+});
