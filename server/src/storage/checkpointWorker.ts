@@ -47,17 +47,19 @@ function checkpoint(): void {
   }
 }
 
-let stopping = false;
-/** Cuts the interval's wait short on 'stop': the storage's close waits for this thread to end. */
-const stopped = new AbortController();
+/**
+ * Aborted on 'stop': ends the loop and cuts the interval's wait short, since the
+ * storage's close waits for this thread to end.
+ */
+const stop = new AbortController();
 
 async function checkpointWhatIsWritten(): Promise<void> {
-  while (!stopping) {
+  while (!stop.signal.aborted) {
     const wait = Atomics.waitAsync(signal, 0, CheckpointSignal.Idle);
     if (wait.async) await wait.value;
-    if (stopping) break;
-    await delay(intervalMs, undefined, { signal: stopped.signal }).catch(() => undefined);
-    if (stopping) break;
+    if (stop.signal.aborted) break;
+    await delay(intervalMs, undefined, { signal: stop.signal }).catch(() => undefined);
+    if (stop.signal.aborted) break;
     // Commits from here on set the signal again and get a checkpoint of their own.
     Atomics.store(signal, 0, CheckpointSignal.Idle);
     checkpoint();
@@ -69,8 +71,7 @@ async function checkpointWhatIsWritten(): Promise<void> {
 // The listener also keeps this thread alive: a pending Atomics.waitAsync does not.
 parentPort?.on('message', (message) => {
   if (message !== 'stop') return;
-  stopping = true;
-  stopped.abort();
+  stop.abort();
   Atomics.notify(signal, 0);
 });
 
