@@ -40,7 +40,11 @@ export function migrateDocLog(db: Database.Database): void {
 
 export interface DocLog {
   loadDoc(doc: string): StoredDoc;
-  appendUpdates(updates: PendingUpdate[]): number[];
+  /**
+   * Appends updates; returns the seq each got. `alongside` runs inside the same
+   * transaction, for rows that must commit with them or not at all.
+   */
+  appendUpdates(updates: PendingUpdate[], alongside?: () => void): number[];
   compact(doc: string, snapshot: Uint8Array, uptoSeq: number): void;
   countUpdates(doc: string): number;
   /** Deletes every document of a room (their names all start with `<roomId>/`): updates and snapshots. */
@@ -75,8 +79,9 @@ export function openDocLog(db: Database.Database): DocLog {
   const lastSeq = new Map<string, number>();
   const lastSeqOf = (doc: string) => lastSeq.get(doc) ?? q.lastSeq.get(doc, doc)?.seq ?? 0;
 
-  const insertAll = db.transaction((rows: Array<[string, number, Uint8Array]>) => {
+  const insertAll = db.transaction((rows: Array<[string, number, Uint8Array]>, alongside?: () => void) => {
     for (const row of rows) q.insert.run(...row);
+    alongside?.();
   });
 
   const compact = db.transaction((doc: string, snapshot: Uint8Array, uptoSeq: number) => {
@@ -97,10 +102,10 @@ export function openDocLog(db: Database.Database): DocLog {
       };
     },
 
-    appendUpdates(updates) {
+    appendUpdates(updates, alongside) {
       // One update, the usual batch when edits arrive one per event-loop turn, needs no
       // explicit transaction: the statement commits by itself, without BEGIN and COMMIT.
-      if (updates.length === 1) {
+      if (updates.length === 1 && !alongside) {
         const { doc, update } = updates[0]!;
         const seq = lastSeqOf(doc) + 1;
         q.insert.run(doc, seq, update);
@@ -113,7 +118,7 @@ export function openDocLog(db: Database.Database): DocLog {
         next.set(u.doc, seq);
         return [u.doc, seq, u.update];
       });
-      insertAll(rows);
+      insertAll(rows, alongside);
       // Only after the commit: a refused write leaves the numbering where it was.
       for (const [doc, seq] of next) lastSeq.set(doc, seq);
       return rows.map((row) => row[1]);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openTestStorage as open, testDir } from './testStorage.testkit.js';
+import type { TimelineDraft } from './types.js';
 
 const room = {
   roomId: 'room12345',
@@ -43,7 +44,7 @@ describe('SQLite storage', () => {
       { doc: 'r/joint', update: new Uint8Array([1]) },
       { doc: 'r/joint', update: new Uint8Array([2]) },
       { doc: 'r/other', update: new Uint8Array([9]) },
-    ]);
+    ]).updateIds;
     storage.compact('r/joint', new Uint8Array([1, 2]), ids[1]!);
     storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([3]) }]);
     storage.close();
@@ -58,13 +59,13 @@ describe('SQLite storage', () => {
 
   it('numbers updates per document and never reuses a number, even after compaction empties the log', () => {
     const { storage, dir } = open();
-    expect(storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([1]) }])).toEqual([1]);
+    expect(storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([1]) }]).updateIds).toEqual([1]);
     expect(
       storage.appendUpdates([
         { doc: 'r/joint', update: new Uint8Array([2]) },
         { doc: 'r/side-a', update: new Uint8Array([7]) },
         { doc: 'r/joint', update: new Uint8Array([3]) },
-      ]),
+      ]).updateIds,
     ).toEqual([2, 1, 3]);
     storage.compact('r/joint', new Uint8Array([1, 2, 3]), 3);
     expect(storage.countUpdates('r/joint')).toBe(0);
@@ -72,7 +73,7 @@ describe('SQLite storage', () => {
 
     // A fresh process knows nothing of the numbering but what the file holds.
     const reopened = open(dir).storage;
-    expect(reopened.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([4]) }])).toEqual([4]);
+    expect(reopened.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([4]) }]).updateIds).toEqual([4]);
     const loaded = reopened.loadDoc('r/joint');
     expect(Array.from(loaded.snapshot!)).toEqual([1, 2, 3]);
     expect(loaded.updates.map((u) => Array.from(u))).toEqual([[4]]);
@@ -98,7 +99,7 @@ describe('SQLite storage', () => {
     expect(joint.updates.map((u) => Array.from(u))).toEqual([[3]]);
     expect(joint.lastUpdateId).toBe(4);
     expect(storage.loadDoc('r/side-a').updates.map((u) => Array.from(u))).toEqual([[7]]);
-    expect(storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([5]) }])).toEqual([5]);
+    expect(storage.appendUpdates([{ doc: 'r/joint', update: new Uint8Array([5]) }]).updateIds).toEqual([5]);
   });
 
   it('answers a refused write with storage_unavailable and stores nothing', () => {
@@ -113,30 +114,48 @@ describe('SQLite storage', () => {
 
   it('keeps the timeline in order per room and pages backwards', () => {
     const { storage } = open();
-    for (let i = 0; i < 5; i++) {
-      storage.appendTimeline({
-        roomId: 'r1',
-        at: i,
-        doc: 'r1/joint',
-        memberId: 'm',
-        name: 'Dana',
-        role: 'side',
-        side: 'a',
-        summary: `s${i}`,
-      });
-    }
-    storage.appendTimeline({
-      roomId: 'r2',
-      at: 9,
-      doc: 'r2/joint',
-      memberId: null,
-      name: 'Guest',
-      role: 'observer',
-      side: null,
-      summary: 'other',
-    });
+    storage.appendUpdates(
+      [],
+      [0, 1, 2, 3, 4].map((i) => entry({ at: i, summary: `s${i}` })),
+    );
+    storage.appendUpdates(
+      [],
+      [entry({ roomId: 'r2', doc: 'r2/joint', memberId: null, name: 'Guest', role: 'observer', side: null })],
+    );
     const newest = storage.listTimeline('r1', undefined, 2);
     expect(newest.map((e) => e.summary)).toEqual(['s4', 's3']);
     expect(storage.listTimeline('r1', newest[1]!.seq, 10).map((e) => e.summary)).toEqual(['s2', 's1', 's0']);
   });
+
+  it('commits edits and their timeline entries together, or neither', () => {
+    const { storage } = open();
+    const stored = storage.appendUpdates(
+      [{ doc: 'r1/joint', update: new Uint8Array([1]) }],
+      [entry({ summary: 'added option “Shared parking”' })],
+    );
+    expect(stored.updateIds).toEqual([1]);
+    expect(stored.timeline).toEqual([expect.objectContaining({ seq: 1, summary: 'added option “Shared parking”' })]);
+
+    // An entry the database cannot take (no name) fails the whole commit: the edit beside it is not stored either.
+    const nameless = entry({ name: null as unknown as string });
+    expect(() => storage.appendUpdates([{ doc: 'r1/joint', update: new Uint8Array([2]) }], [nameless])).toThrow();
+    expect(storage.loadDoc('r1/joint').updates.map((u) => Array.from(u))).toEqual([[1]]);
+    expect(storage.listTimeline('r1', undefined, 10)).toHaveLength(1);
+    // And the numbering is where the last commit left it.
+    expect(storage.appendUpdates([{ doc: 'r1/joint', update: new Uint8Array([3]) }]).updateIds).toEqual([2]);
+  });
 });
+
+function entry(fields: Partial<TimelineDraft> = {}): TimelineDraft {
+  return {
+    roomId: 'r1',
+    at: 0,
+    doc: 'r1/joint',
+    memberId: 'm',
+    name: 'Dana',
+    role: 'side',
+    side: 'a',
+    summary: 'edited the board',
+    ...fields,
+  };
+}

@@ -11,7 +11,15 @@ import {
 } from './checkpointer.js';
 import { DOC_LOG_SCHEMA, migrateDocLog, openDocLog } from './docLog.js';
 import { WRITE_PROBE_SCHEMA, capFileSize, guardWrite, writeProbe } from './refusal.js';
-import type { Credential, InviteRecord, MemberRecord, RoomRecord, Storage } from './types.js';
+import type {
+  Credential,
+  InviteRecord,
+  MemberRecord,
+  RoomRecord,
+  Storage,
+  TimelineDraft,
+  TimelineRecord,
+} from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rooms (
@@ -178,6 +186,20 @@ export function openSqliteStorage(
     }
   }
 
+  function insertTimeline(entry: TimelineDraft): TimelineRecord {
+    const info = q.insertTimeline.run(
+      entry.roomId,
+      entry.at,
+      entry.doc,
+      entry.memberId,
+      entry.name,
+      entry.role,
+      entry.side,
+      entry.summary,
+    );
+    return { ...entry, seq: Number(info.lastInsertRowid) };
+  }
+
   const createRoom = db.transaction(
     (room: RoomRecord, adminHash: string, invites: Array<{ invite: InviteRecord; tokenHash: string }>) => {
       q.insertRoom.run(
@@ -255,25 +277,18 @@ export function openSqliteStorage(
     deleteRoom: (roomId) => write(() => deleteRoom(roomId)),
 
     loadDoc: (doc) => docLog.loadDoc(doc),
-    appendUpdates: (updates) => write(() => docLog.appendUpdates(updates)),
+    appendUpdates: (updates, timeline = []) =>
+      write(() => {
+        if (timeline.length === 0) return { updateIds: docLog.appendUpdates(updates), timeline: [] };
+        const stored: TimelineRecord[] = [];
+        const updateIds = docLog.appendUpdates(updates, () => {
+          for (const entry of timeline) stored.push(insertTimeline(entry));
+        });
+        return { updateIds, timeline: stored };
+      }),
     compact: (doc, snapshot, uptoId) => write(() => docLog.compact(doc, snapshot, uptoId)),
     countUpdates: (doc) => docLog.countUpdates(doc),
 
-    appendTimeline(entry) {
-      const info = write(() =>
-        q.insertTimeline.run(
-          entry.roomId,
-          entry.at,
-          entry.doc,
-          entry.memberId,
-          entry.name,
-          entry.role,
-          entry.side,
-          entry.summary,
-        ),
-      );
-      return { ...entry, seq: Number(info.lastInsertRowid) };
-    },
     listTimeline(roomId, beforeSeq, limit) {
       return q.listTimeline.all(roomId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).map((r) => ({
         seq: r.seq as number,

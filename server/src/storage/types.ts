@@ -61,6 +61,17 @@ export interface TimelineRecord {
   summary: string;
 }
 
+/** A timeline entry before storage numbers it. */
+export type TimelineDraft = Omit<TimelineRecord, 'seq'>;
+
+/** What one commit of accepted edits stored. */
+export interface CommittedEdits {
+  /** The sequence number each update got in its document, in the order given. */
+  updateIds: number[];
+  /** The timeline entries as stored, numbered, in the order given. */
+  timeline: TimelineRecord[];
+}
+
 export interface Storage {
   createRoom(
     room: RoomRecord,
@@ -79,13 +90,16 @@ export interface Storage {
   deleteRoom(roomId: string): void;
 
   loadDoc(doc: string): StoredDoc;
-  /** Appends updates in one transaction; returns the sequence number each got in its document. Throws StorageUnavailableError when the database refuses writes. */
-  appendUpdates(updates: PendingUpdate[]): number[];
+  /**
+   * Appends accepted updates and the timeline entries that describe them in one
+   * transaction: a crash keeps both or neither, and an edit costs one commit, not one
+   * more per entry. Throws StorageUnavailableError when the database refuses writes.
+   */
+  appendUpdates(updates: PendingUpdate[], timeline?: TimelineDraft[]): CommittedEdits;
   /** Replaces every update of `doc` up to `uptoId` with `snapshot`. */
   compact(doc: string, snapshot: Uint8Array, uptoId: number): void;
   countUpdates(doc: string): number;
 
-  appendTimeline(entry: Omit<TimelineRecord, 'seq'>): TimelineRecord;
   listTimeline(roomId: string, beforeSeq: number | undefined, limit: number): TimelineRecord[];
 
   /**
@@ -109,5 +123,4 @@ export const STORAGE_WRITES = [
   'deleteRoom',
   'appendUpdates',
   'compact',
-  'appendTimeline',
 ] as const satisfies ReadonlyArray<keyof Storage>;

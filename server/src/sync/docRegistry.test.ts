@@ -47,13 +47,14 @@ function recordingPeer(onSend: (frame: Uint8Array) => void = () => undefined) {
 
 function setup(limits: Partial<ConstructorParameters<typeof DocRegistry>[1]> = {}, wrap = (s: Storage) => s) {
   const storage = wrap(openTestStorage().storage);
+  const timeline = new Timeline(storage);
   const registry = new DocRegistry(
     storage,
     { MAX_DOC_BYTES: 1 << 20, COMPACT_AFTER_UPDATES: 1000, UNLOAD_AFTER_MS: 0, MAX_ROOMS_LOADED: 10, ...limits },
-    new Timeline(storage),
+    timeline,
     createLogger('silent'),
   );
-  return { storage, registry };
+  return { storage, registry, timeline };
 }
 
 const scope = { kind: 'side', side: 'a' } as const;
@@ -261,9 +262,9 @@ describe('the document registry', () => {
     let refuse = false;
     const { storage, registry } = setup({}, (s) => ({
       ...s,
-      appendUpdates: (u) => {
+      appendUpdates: (updates, timeline) => {
         if (refuse) throw new ParleyError(ErrorCode.StorageUnavailable, 'disk full');
-        return s.appendUpdates(u);
+        return s.appendUpdates(updates, timeline);
       },
     }));
     const peer = recordingPeer();
@@ -283,6 +284,58 @@ describe('the document registry', () => {
     expect(fresh).not.toBe(doc);
     expect([...fresh.doc.getMap('positions').keys()]).toEqual(['kept']);
     expect(storage.loadDoc(name).updates).toHaveLength(1);
+  });
+
+  it("commits an edit's timeline entry with the edit, and announces it once the edit is relayed", () => {
+    const commits: Array<{ updates: number; entries: string[] }> = [];
+    const { storage, registry, timeline } = setup({}, (s) => ({
+      ...s,
+      appendUpdates: (updates, entries = []) => {
+        commits.push({ updates: updates.length, entries: entries.map((e) => e.summary) });
+        return s.appendUpdates(updates, entries);
+      },
+    }));
+    const { doc, sender, receiver } = senderAndReceiver(registry);
+    const announced: Array<{ summary: string; relayedBefore: number }> = [];
+    timeline.on('entry', (_roomId, entry) =>
+      announced.push({ summary: entry.summary, relayedBefore: receiver.sent.length }),
+    );
+
+    registry.accept(doc, sender, editUpdate('Shared parking'));
+    registry.flush();
+
+    expect(commits).toEqual([{ updates: 1, entries: ['added position “Shared parking”'] }]);
+    expect(announced).toEqual([{ summary: 'added position “Shared parking”', relayedBefore: 1 }]);
+    expect(storage.listTimeline('room12345', undefined, 10)).toEqual([
+      expect.objectContaining({ name: 'Dana', doc: name, summary: 'added position “Shared parking”' }),
+    ]);
+  });
+
+  it('records no timeline entry for an edit storage refused, and records it when the edit comes again', () => {
+    let refuse = true;
+    const { storage, registry, timeline } = setup({}, (s) => ({
+      ...s,
+      appendUpdates: (updates, entries) => {
+        if (refuse) throw new ParleyError(ErrorCode.StorageUnavailable, 'disk full');
+        return s.appendUpdates(updates, entries);
+      },
+    }));
+    const announced: string[] = [];
+    timeline.on('entry', (_roomId, entry) => announced.push(entry.summary));
+    const first = registry.attach(name, 'room12345', scope, recordingPeer());
+    registry.accept(first, [...first.peers][0]!, editUpdate('Shared parking'));
+    registry.flush();
+    expect(announced).toEqual([]);
+    expect(storage.listTimeline('room12345', undefined, 10)).toEqual([]);
+
+    // The writer reconnects to the reloaded document and sends the same edit again.
+    refuse = false;
+    const writer = recordingPeer();
+    const again = registry.attach(name, 'room12345', scope, writer);
+    registry.accept(again, writer, editUpdate('Shared parking'));
+    registry.flush();
+    expect(announced).toEqual(['added position “Shared parking”']);
+    expect(storage.listTimeline('room12345', undefined, 10)).toHaveLength(1);
   });
 
   it('compacts stored updates into a snapshot that loads to the same state', async () => {

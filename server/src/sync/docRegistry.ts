@@ -5,8 +5,8 @@ import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { CommitStats } from '../metrics.js';
-import type { PendingUpdate, Storage } from '../storage/types.js';
-import type { Timeline } from '../timeline/timeline.js';
+import type { CommittedEdits, PendingUpdate, Storage } from '../storage/types.js';
+import type { DescribedChange, Timeline } from '../timeline/timeline.js';
 import { MalformedMessage } from './protocol.js';
 import { SharedDoc, UnappliedUpdate, type PendingChange, type Peer } from './sharedDoc.js';
 
@@ -140,17 +140,25 @@ export class DocRegistry {
     // Everything pending leaves its document now, so a refused commit leaves nothing behind.
     const batch: Array<{ doc: SharedDoc; changes: PendingChange[] }> = [];
     const updates: PendingUpdate[] = [];
+    const described: DescribedChange[] = [];
     for (const doc of this.dirty) {
       const changes = doc.pending;
       doc.pending = [];
       batch.push({ doc, changes });
-      for (const change of changes) updates.push({ doc: doc.name, update: change.update });
+      for (const change of changes) {
+        updates.push({ doc: doc.name, update: change.update });
+        if (change.sentences.length > 0) {
+          described.push({ identity: change.origin.identity, doc: doc.name, sentences: change.sentences });
+        }
+      }
     }
     this.dirty.clear();
-    let ids: number[];
+    // The timeline's entries commit with the edits they describe: a crash keeps both or neither.
+    const entries = this.timeline.draft(described);
+    let committed: CommittedEdits;
     const started = performance.now();
     try {
-      ids = this.storage.appendUpdates(updates);
+      committed = this.storage.appendUpdates(updates, entries.drafts);
     } catch (error) {
       this.log.error({ err: error }, 'storage refused a batch of updates; resetting the affected documents');
       const reason = error instanceof ParleyError ? error.message : 'storage unavailable';
@@ -162,6 +170,7 @@ export class DocRegistry {
       }
       return;
     }
+    const ids = committed.updateIds;
     this.commits?.recordCommit(ids.length, (performance.now() - started) / 1000);
     let i = 0;
     for (const { doc, changes: list } of batch) {
@@ -171,16 +180,9 @@ export class DocRegistry {
         doc.bytes += change.update.length;
       }
       doc.relay(list);
-      for (const change of list) {
-        if (change.sentences.length === 0) continue;
-        try {
-          this.timeline.record(change.origin.identity, doc.name, change.sentences);
-        } catch (error) {
-          this.log.warn({ err: error, doc: doc.name }, 'could not record timeline entry');
-        }
-      }
       if (doc.updatesSinceSnapshot >= this.limits.COMPACT_AFTER_UPDATES) this.queueCompaction(doc);
     }
+    entries.committed(committed.timeline);
   }
 
   /**
