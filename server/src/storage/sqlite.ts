@@ -279,12 +279,11 @@ export function openSqliteStorage(
     loadDoc: (doc) => docLog.loadDoc(doc),
     appendUpdates: (updates, timeline = []) =>
       write(() => {
-        if (timeline.length === 0) return { updateIds: docLog.appendUpdates(updates), timeline: [] };
         const stored: TimelineRecord[] = [];
-        const updateIds = docLog.appendUpdates(updates, () => {
-          for (const entry of timeline) stored.push(insertTimeline(entry));
-        });
-        return { updateIds, timeline: stored };
+        // Without entries, a single update still commits as one statement (docLog.ts).
+        const withEntries =
+          timeline.length > 0 ? () => timeline.forEach((entry) => stored.push(insertTimeline(entry))) : undefined;
+        return { updateIds: docLog.appendUpdates(updates, withEntries), timeline: stored };
       }),
     compact: (doc, snapshot, uptoId) => write(() => docLog.compact(doc, snapshot, uptoId)),
     countUpdates: (doc) => docLog.countUpdates(doc),

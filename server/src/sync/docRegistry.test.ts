@@ -322,8 +322,9 @@ describe('the document registry', () => {
     }));
     const announced: string[] = [];
     timeline.on('entry', (_roomId, entry) => announced.push(entry.summary));
-    const first = registry.attach(name, 'room12345', scope, recordingPeer());
-    registry.accept(first, [...first.peers][0]!, editUpdate('Shared parking'));
+    const refusedWriter = recordingPeer();
+    const first = registry.attach(name, 'room12345', scope, refusedWriter);
+    registry.accept(first, refusedWriter, editUpdate('Shared parking'));
     registry.flush();
     expect(announced).toEqual([]);
     expect(storage.listTimeline('room12345', undefined, 10)).toEqual([]);
